@@ -1,0 +1,96 @@
+"""Ingest: awesome-list markdown → :class:`~mlsys_graph.model.Entry` records and problems.
+
+Steps, in order: :func:`~.sources.read_sources` (files, directories, stdin) →
+:func:`~.markdown.read_structure` (bullets, nesting, links, 1-based lines) →
+:func:`~.entries.interpret` (title, name, kind, authors, venue, summary) →
+:func:`find_duplicates`.
+
+>>> result = parse_text("## Serving\\n- Tarn: fast serving [[GitHub]](https://github.com/acme/tarn)\\n")
+>>> [(e.name, e.kind, e.github) for e in result.entries]
+[('Tarn', 'software', 'acme/tarn')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from ..model import Entry, ParseResult, Problem
+from .entries import interpret
+from .markdown import read_structure
+from .sources import Source, read_sources
+
+__all__ = ["find_duplicates", "parse_paths", "parse_sources", "parse_text"]
+
+
+def _title_key(entry: Entry) -> str | None:
+    if not entry.title:
+        return None
+    key = re.sub(r"[\W_]+", "", entry.title.casefold())
+    return key if len(key) >= 4 else None
+
+
+def find_duplicates(entries: Sequence[Entry]) -> list[Problem]:
+    """Entries listed twice (same title, or same repository for two software entries).
+
+    A nested child is never a duplicate of its own parent.
+    """
+    problems: list[Problem] = []
+    seen: dict[tuple[str, str], Entry] = {}
+    for entry in entries:
+        keys = []
+        title = _title_key(entry)
+        if title:
+            keys.append(("title", title))
+        if entry.kind == "software" and entry.github:
+            keys.append(("github", entry.github.lower()))
+        for key in keys:
+            first = seen.get(key)
+            if first is None:
+                seen[key] = entry
+                continue
+            related = (entry.source == first.source) and (
+                entry.parent == first.line or first.parent == entry.line
+            )
+            if related:
+                continue
+            problems.append(
+                Problem(
+                    entry.source,
+                    entry.line,
+                    "warning",
+                    "duplicate-entry",
+                    f"'{entry.title}' is listed again; first at {first.source}:{first.line}",
+                )
+            )
+            break
+    return problems
+
+
+def parse_sources(sources: Iterable[Source]) -> ParseResult:
+    """Entries and problems of already-read sources, in source order."""
+    entries: list[Entry] = []
+    problems: list[Problem] = []
+    for source in sources:
+        doc = read_structure(source.text, source.path)
+        problems.extend(doc.problems)
+        for item in doc.items:
+            found, found_problems = interpret(item)
+            entries.extend(found)
+            problems.extend(found_problems)
+    problems.extend(find_duplicates(entries))
+    problems.sort(key=lambda p: (p.path, p.line, p.code, p.message))
+    return ParseResult(tuple(entries), tuple(problems))
+
+
+def parse_text(text: str, path: str = "<text>") -> ParseResult:
+    """Parse one list given as text."""
+    return parse_sources([Source(path, text)])
+
+
+def parse_paths(paths: Iterable[str], stdin=None) -> ParseResult:
+    """Parse list files, directories of list files, or ``-`` (stdin).
+
+    Raises :class:`~mlsys_graph.errors.InputError` when an input cannot be read at all.
+    """
+    return parse_sources(read_sources(paths, stdin=stdin))

@@ -1,0 +1,454 @@
+"""Interpret list bullets as :class:`~mlsys_graph.model.Entry` records.
+
+Every rule here is general: it reads the kind of thing (a link label, an author line,
+a venue tag, a speaker after a talk title), never one particular entry of one list.
+
+>>> from mlsys_graph.ingest.markdown import read_structure
+>>> doc = read_structure(
+...     "## Model Serving\\n"
+...     "- Tarn: A Tiny Serving System [[Paper]](https://x.org/tarn.pdf)\\n"
+...     "[[GitHub]](https://github.com/acme/tarn/)\\n"
+...     "  - Quill, Ada, et al. (*NSDI 2021*)\\n"
+...     "  - Summary: successor of Pike\\n", "l.md")
+>>> entries, problems = interpret(doc.items[0])
+>>> e = entries[0]
+>>> (e.kind, e.name, e.title, e.github, e.authors, e.authors_truncated, e.venue, e.year, e.summary)
+('paper', 'Tarn', 'Tarn: A Tiny Serving System', 'acme/tarn', ('Ada Quill',), True, 'NSDI', 2021, 'successor of Pike')
+>>> (e.line, e.end_line)
+(2, 5)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Entry, Link, Problem
+from . import citation
+from .links import arxiv_id, doi, github_repo, github_user, label_class, label_mismatch, url_class
+from .markdown import Item, fold_spaces
+from .venues import default_table
+
+__all__ = ["interpret", "is_toc_item", "short_name"]
+
+# Section words that make every entry below them of one resource kind.
+# The whole heading must name the resource ("## Video", "### Talks"): "Video System" is a topic.
+_RESOURCE_SECTIONS = (
+    ("book", re.compile(r"(?:recommended\s+)?books?", re.I)),
+    ("video", re.compile(r"(?:videos?|talks?|lectures?|youtube|podcasts?)(?:\s+and\s+talks?)?", re.I)),
+    ("course", re.compile(r"(?:online\s+)?(?:courses?|classes|moocs?)", re.I)),
+    ("blog", re.compile(r"(?:blogs?|blog\s+posts?|posts?|articles?)", re.I)),
+)
+_SOFTWARE_SECTION = re.compile(
+    r"\b(tools?|projects?|software|librar(y|ies)|frameworks?|platforms?|code)\b", re.I
+)
+_SUMMARY = re.compile(r"^\s*(summary|tl;?dr|abstract|note)\s*[:：]\s*", re.I)
+_LABEL_PREFIX = re.compile(r"^\s*[\w .\-]{0,30}[:：]\s*$")
+_BRACES = re.compile(r"\{([^{}]*)\}")
+_PAREN = re.compile(r"\s*[(（]([^()（）]*)[)）]")
+_YEAR_HEADING = re.compile(r"^(?:year\s+)?((?:19|20)\d\d)$", re.I)
+_TRAILING = re.compile(r"\s*[.:：。]$")
+_STOP = {
+    "a", "an", "the", "of", "for", "and", "in", "on", "at", "to", "with", "by", "from",
+    "university", "institute", "lab", "labs", "conference", "workshop", "talk", "course",
+    "systems", "system", "learning", "machine", "data", "deep", "ai", "ml", "is", "are",
+}  # fmt: skip
+_PERSON_TOKEN = re.compile(r"^(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*)$")
+
+
+def looks_like_person(text: str) -> bool:
+    """True for a short personal name such as ``Jeff Dean`` or ``C. Lawrence Zitnick``.
+
+    >>> looks_like_person("Jeff Dean"), looks_like_person("A TED talk"), looks_like_person("Data Engineering")
+    (True, False, False)
+    """
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 4:
+        return False
+    if any(t.lower().strip(".") in _STOP for t in tokens):
+        return False
+    return all(_PERSON_TOKEN.match(t) for t in tokens)
+
+
+def _is_name_token(token: str) -> bool:
+    return bool(re.fullmatch(r"[A-Za-z0-9][\w.+#&'-]*", token)) and len(token) <= 40 and any(
+        c.isalpha() for c in token
+    )
+
+
+def _identifier_like(token: str) -> bool:
+    return (
+        any(c.isdigit() for c in token)
+        or sum(c.isupper() for c in token) >= 2
+        or any(c.isupper() for c in token[1:])
+    )
+
+
+def _is_name(head: str) -> bool:
+    tokens = head.split()
+    if len(tokens) == 1:
+        return _is_name_token(tokens[0])
+    if not 2 <= len(tokens) <= 3 or any(ch in head for ch in "()[],;"):
+        return False
+    if not all(t[0].isupper() or t[0].isdigit() for t in tokens):
+        return False
+    return all(_is_name_token(t) or t.isdigit() for t in tokens) and any(
+        _identifier_like(t) for t in tokens
+    )
+
+
+def short_name(title: str | None) -> str | None:
+    """The short system/project name a title gives, else None.
+
+    >>> short_name("Clipper: A Low-Latency Online Prediction Serving System")
+    'Clipper'
+    >>> short_name("Facebook/FBGEMM: a matrix multiplication library")
+    'FBGEMM'
+    >>> short_name("CSE 599W: System for ML")
+    'CSE 599W'
+    >>> short_name("Kedro is a workflow development tool")
+    'Kedro'
+    >>> short_name("Computer Architecture: A Quantitative Approach") is None
+    True
+    """
+    if not title:
+        return None
+    m = re.match(r"^(.+?)\s*[:：]\s*\S", title)
+    if m:
+        head = m.group(1).strip()
+        if head.count("/") == 1:
+            repo = head.split("/")[1].strip()
+            return repo if _is_name_token(repo) else None
+        return head if _is_name(head) else None
+    m = re.match(r"^(\S+)\s+(?:is|are)\s+(?:an?|the)\s", title)
+    if m and _is_name_token(m.group(1)):
+        return m.group(1)
+    m = re.match(r"^(\S+)\s+[-–—]\s+\S", title)
+    if m and _is_name_token(m.group(1)):
+        return m.group(1)
+    if " " not in title and _is_name_token(title):
+        return title
+    return None
+
+
+_LOCAL_PAGE = re.compile(r"^(?![a-z][a-z0-9+.-]*:|//)[^?#]*\.(?:md|markdown)(?:#.*)?$", re.I)
+
+
+def is_toc_item(item: Item) -> bool:
+    """A table-of-contents bullet: every link goes to an ``#anchor`` or to another page of
+    the list itself (``topics/serving.md``), as in the README of a list split into files."""
+    links = item.links
+    return bool(links) and all(
+        link.url.startswith("#") or _LOCAL_PAGE.match(link.url) for link in links
+    )
+
+
+def _resource_kind(item: Item) -> str | None:
+    for level in (3, 2):
+        heading = dict(item.headings).get(level)
+        if not heading:
+            continue
+        folded = " ".join(re.findall(r"[^\W_]+", heading))
+        for kind, pattern in _RESOURCE_SECTIONS:
+            if pattern.fullmatch(folded):
+                return kind
+    return None
+
+
+def _software_section(item: Item) -> bool:
+    return any(_SOFTWARE_SECTION.search(text) for level, text in item.headings if level >= 2)
+
+
+def _heading_context(item: Item) -> tuple[str | None, int | None]:
+    """Venue and year that enclosing headings (``## 2024``, ``### OSDI``) give."""
+    venue = year = None
+    table = default_table()
+    for _level, text in item.headings:
+        m = _YEAR_HEADING.match(text.strip())
+        if m:
+            year = int(m.group(1))
+            continue
+        found = table.lookup(text)
+        if found is not None:
+            venue = found.acronym
+    return venue, year
+
+
+def _is_entry_child(child: Item) -> bool:
+    """A nested bullet that is an entry of its own: its own title and its own links."""
+    links = [link for link in child.links if not link.url.startswith("#")]
+    if not links:
+        return False
+    head = child.before_first_link
+    if not head or _LABEL_PREFIX.match(head) or _SUMMARY.match(head):
+        return False
+    if citation.is_remark(head):
+        return False
+    return citation.parse_attribution_line(child.source) is None
+
+
+@dataclass
+class _Facts:
+    """What the nested attribute lines of one entry say."""
+
+    authors: tuple[str, ...] = ()
+    authors_rule: str = ""
+    truncated: bool = False
+    venue: str | None = None
+    venue_raw: str | None = None
+    venue_known: bool = True
+    year: int | None = None
+    arxiv: str | None = None
+    summary: str | None = None
+    descriptions: list[str] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    end_line: int = 0
+
+    def add_attribution(self, att: citation.Attribution, rule: str = "author-line") -> None:
+        if att.authors and not self.authors:
+            self.authors = att.authors
+            self.authors_rule = rule
+            self.truncated = att.truncated
+        elif att.truncated and not att.authors and self.authors:
+            self.truncated = True
+        if att.venue_raw and self.venue_raw is None:
+            self.venue, self.venue_raw, self.venue_known = att.venue, att.venue_raw, att.venue_known
+        if att.year is not None and self.year is None:
+            self.year = att.year
+        if att.arxiv and self.arxiv is None:
+            self.arxiv = att.arxiv
+
+    def add_venue(self, vy: citation.VenueYear | None) -> None:
+        if vy is None:
+            return
+        if vy.venue_raw and self.venue_raw is None:
+            self.venue, self.venue_raw, self.venue_known = vy.venue, vy.venue_raw, vy.known
+        if vy.year is not None and self.year is None:
+            self.year = vy.year
+
+    @property
+    def cited(self) -> bool:
+        return bool(self.authors or self.venue_raw or self.year)
+
+
+def _read_attribute(child: Item, facts: _Facts) -> None:
+    facts.links.extend(child.links)
+    facts.end_line = max(facts.end_line, child.end_line)
+    plain = child.text
+    m = _SUMMARY.match(plain)
+    if m:
+        text = fold_spaces(plain[m.end() :])
+        if text and facts.summary is None:
+            facts.summary = text
+    elif citation.is_remark(plain):
+        pass
+    else:
+        att = citation.parse_attribution_line(child.source)
+        if att is not None:
+            facts.add_attribution(att)
+        elif plain:
+            facts.descriptions.append(plain)
+    for grandchild in child.children:
+        _read_attribute(grandchild, facts)
+
+
+def _clean_title(text: str, facts: _Facts) -> str:
+    title = _BRACES.sub(r"\1", text)
+
+    def drop_remark(m: re.Match[str]) -> str:
+        return "" if citation.is_remark(m.group(1)) else m.group(0)
+
+    title = _PAREN.sub(drop_remark, title)
+    title, tag = citation.split_venue_tag(title)
+    facts.add_venue(tag)
+    title = fold_spaces(title).strip(" \"'“”")
+    title = _TRAILING.sub("", title, count=1).strip()
+    return title
+
+
+def _speakers(title: str, kind: str, facts: _Facts) -> str:
+    """Talks and courses: a trailing speaker (``Title. Jeff Dean``) or speaker list moves to authors."""
+    if kind not in ("video", "course"):
+        return title
+    # "Title. Speaker (a remark about the speaker)": the remark goes with the speaker.
+    m = re.match(r"^(.*\S[.。]\s+[^.。()]+?)\s*\([^()]*\)$", title)
+    if m and looks_like_person(re.split(r"[.。]\s+", m.group(1))[-1].strip()):
+        title = m.group(1)
+    m = re.match(r"^(.*\S)[.。]\s+([^.。]+)$", title)
+    if m and looks_like_person(m.group(2).strip()):
+        if not facts.authors:
+            facts.authors, facts.authors_rule = (m.group(2).strip(),), "talk-speaker"
+        return m.group(1).strip()
+    m = re.match(r"^([^:：]+?)\s*[:：]\s+(.+)$", title)
+    if m:
+        rest = m.group(2)
+        truncated = bool(re.search(r"\s+and\s+so\s+on\s*$|\s*(etc\.?|…|\.\.\.)\s*$", rest))
+        rest = re.sub(r"\s+and\s+so\s+on\s*$|\s*(etc\.?|…|\.\.\.)\s*$", "", rest)
+        names = [p.strip() for p in re.split(r",\s*|\s+and\s+", rest) if p.strip()]
+        if names and all(looks_like_person(n) for n in names):
+            if not facts.authors:
+                facts.authors, facts.truncated = tuple(names), truncated
+                facts.authors_rule = "talk-speaker"
+            return m.group(1).strip()
+        head = _PAREN.sub("", m.group(1)).strip()
+        if looks_like_person(head) and not facts.authors:
+            facts.authors, facts.authors_rule = (head,), "talk-speaker"
+    return title
+
+
+def _kind(item: Item, links: list[Link], facts: _Facts) -> str:
+    resource = _resource_kind(item)
+    if resource:
+        return resource
+    if any(label_class(link.label) == "thesis" for link in links):
+        return "thesis"
+    if facts.cited:
+        return "paper"
+    for link in links:
+        if not link.url:
+            continue
+        said = None if label_mismatch(link.label, link.url) else label_class(link.label)
+        seen = url_class(link.url)
+        if said and seen and said != seen and said != "website":
+            return seen
+        if said:
+            return said
+        if seen:
+            return seen
+    if _software_section(item):
+        return "software"
+    if any(label_class(link.label) == "paper" for link in links):
+        return "paper"
+    return "website" if links else "other"
+
+
+def _link_problems(path: str, line: int, links: list[Link]) -> list[Problem]:
+    problems: list[Problem] = []
+    for link in links:
+        if not link.url.strip():
+            problems.append(
+                Problem(path, line, "warning", "empty-url", f"link '{link.label}' has an empty URL")
+            )
+            continue
+        claimed = label_mismatch(link.label, link.url)
+        if claimed:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    "warning",
+                    "label-mismatch",
+                    f"link labelled '{claimed}' points to {link.url}, which is not what the "
+                    "label says",
+                )
+            )
+    return problems
+
+
+def interpret(item: Item, parent: int | None = None) -> tuple[list[Entry], list[Problem]]:
+    """The entries (the bullet and any nested entries) and problems of one top-level bullet."""
+    if is_toc_item(item) or (not item.segments and not item.children):
+        return [], []
+    facts = _Facts(end_line=item.end_line)
+    child_entries: list[Item] = []
+    for child in item.children:
+        if _is_entry_child(child):
+            child_entries.append(child)
+        else:
+            _read_attribute(child, facts)
+    for extra in item.extra:
+        facts.descriptions.append(extra)
+
+    own_links = [link for link in item.links if not link.url.startswith("#")]
+    links = own_links + facts.links
+    head = item.before_first_link if own_links else item.text
+    inline = citation.parse_inline_citation(head)
+    if inline is not None:
+        head, att = inline
+        facts.add_attribution(att, "inline-citation")
+    title = _clean_title(head, facts)
+    if item.after_links:
+        _, trailing = citation.split_venue_tag("x " + item.after_links.strip())
+        facts.add_venue(trailing)
+    kind = _kind(item, links, facts)
+    title = _speakers(title, kind, facts)
+    authors = list(facts.authors)
+    authors_rule = facts.authors_rule
+    for link in own_links:
+        if github_user(link.url) and looks_like_person(link.label) and link.label not in authors:
+            authors.append(link.label)
+            authors_rule = authors_rule or "profile-link"
+
+    venue, venue_raw, year = facts.venue, facts.venue_raw, facts.year
+    problems = _link_problems(item.path, item.line, links)
+    if kind in ("paper", "thesis"):
+        heading_venue, heading_year = _heading_context(item)
+        if venue is None and venue_raw is None and heading_venue:
+            venue = venue_raw = heading_venue
+        if year is None:
+            year = heading_year
+        if venue_raw and not facts.venue_known and venue == facts.venue:
+            problems.append(
+                Problem(
+                    item.path,
+                    item.line,
+                    "warning",
+                    "unknown-venue",
+                    f"venue '{venue_raw}' is not in the venue table (data/venues.toml); add it "
+                    "or an alias there",
+                )
+            )
+        missing = [what for what, value in (("venue", venue_raw), ("year", year)) if not value]
+        if missing:
+            problems.append(
+                Problem(
+                    item.path,
+                    item.line,
+                    "warning",
+                    "paper-incomplete",
+                    f"paper '{title}' has no {' and no '.join(missing)}",
+                )
+            )
+    else:
+        venue = venue_raw = year = None
+    if not links:
+        problems.append(
+            Problem(item.path, item.line, "warning", "no-link", f"entry '{title}' has no link")
+        )
+
+    repo = next((r for r in (github_repo(link.url) for link in links) if r), None)
+    arxiv = next((a for a in (arxiv_id(link.url) for link in links) if a), None) or facts.arxiv
+    found_doi = next((d for d in (doi(link.url) for link in links) if d), None)
+    if found_doi is None:
+        m = re.search(r"\bdoi[:\s]+(10\.\d{4,9}/\S+)", item.source, re.I)
+        found_doi = m.group(1).rstrip(".,;)") if m else None
+    summary = facts.summary or (" ".join(facts.descriptions) or None)
+    entry = Entry(
+        source=item.path,
+        line=item.line,
+        end_line=max(item.end_line, facts.end_line),
+        section=item.section,
+        subsection=item.subsection,
+        kind=kind,
+        title=title or None,
+        name=short_name(title),
+        links=tuple(links),
+        github=repo,
+        arxiv=arxiv,
+        doi=found_doi,
+        authors=tuple(authors),
+        authors_truncated=facts.truncated,
+        venue=venue,
+        venue_raw=venue_raw,
+        year=year,
+        summary=summary,
+        parent=parent,
+        raw=item.raw,
+        authors_rule=authors_rule if authors else "",
+    )
+    entries = [entry]
+    for child in child_entries:
+        more, more_problems = interpret(child, parent=item.line)
+        entries.extend(more)
+        problems.extend(more_problems)
+    return entries, problems

@@ -1,0 +1,180 @@
+"""Link labels and URLs: GitHub repositories, arXiv ids, DOIs, labels that lie.
+
+>>> github_repo("https://github.com/tensorflow/lingvo/blob/master/lingvo/core/gpipe.py")
+'tensorflow/lingvo'
+>>> github_repo("https://github.com/tqchen") is None   # a user profile
+True
+>>> github_repo("https://locuslab.github.io/mpc.pytorch/") is None
+True
+>>> arxiv_id("https://arxiv.org/pdf/1811.06965.pdf")
+'1811.06965'
+>>> doi("https://doi.org/10.1145/3341301.3359630")
+'10.1145/3341301.3359630'
+>>> label_mismatch("GitHub", "https://www.usenix.org/conference/osdi18/presentation/moritz")
+'GitHub'
+>>> clean_label("[GitHub]")
+'GitHub'
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote, urlsplit
+
+__all__ = [
+    "arxiv_id",
+    "clean_label",
+    "doi",
+    "github_repo",
+    "github_user",
+    "label_class",
+    "label_mismatch",
+    "url_class",
+]
+
+_GITHUB_HOSTS = {"github.com", "www.github.com"}
+# Paths on github.com that are not user or organisation names.
+_GITHUB_RESERVED = {
+    "about", "apps", "collections", "contact", "enterprise", "events", "explore", "features",
+    "login", "marketplace", "orgs", "pricing", "search", "settings", "site", "sponsors",
+    "topics", "trending", "users",
+}  # fmt: skip
+_NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
+_ARXIV_NEW = re.compile(r"(\d{4}\.\d{4,5})(v\d+)?")
+_ARXIV_OLD = re.compile(r"([a-z-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?")
+_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
+
+
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url.strip()).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def _path_parts(url: str) -> list[str]:
+    try:
+        path = urlsplit(url.strip()).path
+    except ValueError:
+        return []
+    return [p for p in path.split("/") if p]
+
+
+def github_repo(url: str) -> str | None:
+    """``owner/repo`` of a github.com repository URL, else None (profiles, github.io, other hosts)."""
+    if _host(url) not in _GITHUB_HOSTS:
+        return None
+    parts = _path_parts(url)
+    if len(parts) < 2 or parts[0].lower() in _GITHUB_RESERVED:
+        return None
+    owner, repo = parts[0], parts[1]
+    if repo.endswith(".git"):
+        repo = repo[:-4]
+    if not (_NAME.match(owner) and _NAME.match(repo)) or repo in {".", ".."}:
+        return None
+    return f"{owner}/{repo}"
+
+
+def github_user(url: str) -> str | None:
+    """The user of a github.com profile URL (``https://github.com/tqchen``), else None."""
+    if _host(url) not in _GITHUB_HOSTS:
+        return None
+    parts = _path_parts(url)
+    if len(parts) != 1 or parts[0].lower() in _GITHUB_RESERVED or not _NAME.match(parts[0]):
+        return None
+    return parts[0]
+
+
+def arxiv_id(url: str) -> str | None:
+    """The arXiv identifier of an arxiv.org link (``abs``/``pdf``), version removed."""
+    host = _host(url)
+    if not (host == "arxiv.org" or host.endswith(".arxiv.org")):
+        return None
+    parts = _path_parts(url)
+    if len(parts) < 2 or parts[0] not in {"abs", "pdf", "html", "format"}:
+        return None
+    rest = "/".join(parts[1:])
+    rest = rest.removesuffix(".pdf")
+    m = _ARXIV_NEW.fullmatch(rest) or _ARXIV_OLD.fullmatch(rest)
+    return m.group(1) if m else None
+
+
+def doi(url: str) -> str | None:
+    """A DOI from a doi.org link or a publisher URL that embeds one (``/doi/10.1145/…``)."""
+    text = unquote(url.strip())
+    host = _host(text)
+    if host in {"doi.org", "dx.doi.org", "www.doi.org"}:
+        parts = _path_parts(text)
+        candidate = "/".join(parts)
+        m = _DOI.match(candidate)
+        return m.group(1).rstrip(".") if m else None
+    m = re.search(r"/doi/(?:abs/|pdf/|full/)?(10\.\d{4,9}/[^\s?#]+)", text)
+    return m.group(1).rstrip(".") if m else None
+
+
+def clean_label(text: str) -> str:
+    """A link label without one pair of outer brackets and surrounding space."""
+    label = " ".join(text.split())
+    if label.startswith("[") and label.endswith("]"):
+        label = label[1:-1].strip()
+    return label
+
+
+# Label words that name what the link should point at, and the hosts that fit them.
+_LABEL_HOSTS: dict[str, tuple[str, ...]] = {
+    "github": ("github.com",),
+    "gitlab": ("gitlab.com",),
+    "youtube": ("youtube.com", "youtu.be"),
+    "arxiv": ("arxiv.org",),
+}
+
+
+def label_mismatch(label: str, url: str) -> str | None:
+    """The host word a label claims when the URL does not go there, else None."""
+    words = re.findall(r"[a-z]+", label.lower())
+    host = _host(url)
+    if not host:
+        return None
+    for word in words:
+        hosts = _LABEL_HOSTS.get(word)
+        if hosts and not any(host == h or host.endswith("." + h) for h in hosts):
+            return label
+    return None
+
+
+def label_class(label: str) -> str | None:
+    """What a link label says the target is: paper, software, website, video, blog, book, thesis."""
+    low = label.lower()
+    checks = (
+        ("thesis", ("thesis", "dissertation")),
+        ("paper", ("paper", "pdf", "survey", "arxiv", "preprint", "article")),
+        ("software", ("github", "gitlab", "code", "project", "repo", "software")),
+        ("video", ("youtube", "video", "talk", "vimeo")),
+        ("blog", ("blog", "medium", "zhihu", "post")),
+        ("book", ("book",)),
+        ("website", ("website", "homepage", "site", "web")),
+    )
+    for kind, words in checks:
+        if any(re.search(rf"\b{w}", low) for w in words):
+            return kind
+    return None
+
+
+def url_class(url: str) -> str | None:
+    """What a URL most likely points at, from its host and path alone."""
+    host = _host(url)
+    if not host:
+        return None
+    path = url.lower().split("?")[0].split("#")[0]
+    if github_repo(url) or host.endswith("gitlab.com"):
+        return "software"
+    if arxiv_id(url) or doi(url) or path.endswith(".pdf") or host in {
+        "papers.nips.cc", "proceedings.mlr.press", "dl.acm.org", "openreview.net",
+        "proceedings.neurips.cc", "ieeexplore.ieee.org",
+    }:  # fmt: skip
+        return "paper"
+    if host.endswith(("youtube.com", "youtu.be", "vimeo.com")):
+        return "video"
+    if host.endswith(("medium.com", "zhihu.com")) or "/blog" in path:
+        return "blog"
+    return None

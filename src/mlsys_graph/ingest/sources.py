@@ -1,0 +1,110 @@
+"""Read list sources: files, directories of topic files, or standard input.
+
+>>> import tempfile, pathlib
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (d / "README.md").write_text("# List\\n")
+>>> _ = (d / "LICENSE.md").write_text("MIT\\n")
+>>> (d / "topics").mkdir()
+>>> _ = (d / "topics" / "serving.md").write_text("## Serving\\n")
+>>> [s.path.replace(str(d), "D") for s in read_sources([str(d)])]
+['D/README.md', 'D/topics/serving.md']
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError
+
+__all__ = ["Source", "list_markdown_files", "read_sources"]
+
+#: Repository boilerplate that is never a list of entries.
+BOILERPLATE = {
+    "contributing", "license", "licence", "code_of_conduct", "code-of-conduct", "security",
+    "changelog", "pull_request_template", "issue_template", "support", "authors",
+}  # fmt: skip
+_SKIP_DIRS = {".git", ".github", "node_modules", ".venv", "venv", "__pycache__"}
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The text of one list file and the path it is reported under."""
+
+    path: str
+    text: str
+
+
+def _is_boilerplate(path: Path) -> bool:
+    return path.stem.lower() in BOILERPLATE
+
+
+def list_markdown_files(directory: Path) -> list[Path]:
+    """The ``.md`` files under a directory in a stable order: a top README first, then by path."""
+    files = [
+        p
+        for p in directory.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() in {".md", ".markdown"}
+        and not _is_boilerplate(p)
+        and not any(part in _SKIP_DIRS for part in p.relative_to(directory).parts)
+    ]
+
+    def order(p: Path) -> tuple[int, str]:
+        rel = p.relative_to(directory)
+        top_readme = len(rel.parts) == 1 and rel.stem.lower() == "readme"
+        return (0 if top_readme else 1, rel.as_posix().lower())
+
+    return sorted(files, key=order)
+
+
+def _decode(data: bytes, path: str) -> str:
+    if b"\x00" in data[:8192]:
+        raise InputError(path, None, "is a binary file, not a markdown list")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            path, line, f"is not UTF-8 (byte {exc.start}); convert it, e.g. with iconv -t UTF-8"
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_sources(paths: Iterable[str], stdin=None) -> list[Source]:
+    """Read every path (a file, a directory, or ``-`` for standard input) as list sources.
+
+    Raises :class:`~mlsys_graph.errors.InputError` naming the path when one cannot be read.
+    """
+    sources: list[Source] = []
+    for raw in paths:
+        if raw == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            data = stream.read()
+            if isinstance(data, str):
+                data = data.encode("utf-8")
+            sources.append(Source("<stdin>", _decode(data, "<stdin>")))
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            files = list_markdown_files(path)
+            if not files:
+                raise InputError(raw, None, "is a directory with no markdown (.md) files")
+            for file in files:
+                sources.append(Source(str(file), _decode(_read_bytes(file, str(file)), str(file))))
+            continue
+        sources.append(Source(raw, _decode(_read_bytes(path, raw), raw)))
+    return sources
+
+
+def _read_bytes(path: Path, shown: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(shown, None, "no such file") from None
+    except IsADirectoryError:
+        raise InputError(shown, None, "is a directory") from None
+    except OSError as exc:
+        raise InputError(shown, None, f"cannot be read: {exc.strerror or exc}") from None

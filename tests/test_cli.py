@@ -1,0 +1,109 @@
+"""The command line, run as users run it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from mlsys_graph.cli import cli
+
+LIST = (
+    "## Model Serving\n"
+    "- Tarn: A Tiny Serving System [[Paper]](https://example.org/tarn.pdf)\n"
+    "[[GitHub]](https://github.com/acme/tarn)\n"
+    "  - Quill, Ada, et al. (*NSDI 2021*)\n"
+    "- Pike: no url [[Paper]]()\n"
+    "  - Rowe, Ann, et al. (*OSDI 2020*)\n"
+)
+FIELDS = [
+    "source", "line", "end_line", "section", "subsection", "kind", "title", "name", "links",
+    "github", "arxiv", "doi", "authors", "authors_truncated", "venue", "venue_raw", "year",
+    "summary", "parent",
+]  # fmt: skip
+
+
+def _write(tmp_path, text=LIST, name="list.md"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_parse_json_shape(tmp_path):
+    result = CliRunner().invoke(cli, ["parse", _write(tmp_path)])
+    assert result.exit_code == 0, result.output
+    records = json.loads(result.stdout)
+    assert [list(r) for r in records] == [FIELDS, FIELDS]
+    assert records[0]["links"][1] == {"label": "GitHub", "url": "https://github.com/acme/tarn"}
+
+
+def test_parse_table(tmp_path):
+    result = CliRunner().invoke(cli, ["parse", _write(tmp_path), "--format", "table"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].split()[:3] == ["LINE", "KIND", "NAME"] and "Tarn" in lines[1]
+
+
+def test_parse_stdin():
+    result = CliRunner().invoke(cli, ["parse", "-"], input=LIST)
+    assert json.loads(result.stdout)[0]["source"] == "<stdin>"
+
+
+def test_lint_text_and_exit_codes(tmp_path):
+    path = _write(tmp_path)
+    result = CliRunner().invoke(cli, ["lint", path])
+    assert result.exit_code == 0  # warnings only
+    assert f"{path}:5: warning: link 'Paper' has an empty URL [empty-url]" in result.stdout
+    strict = CliRunner().invoke(cli, ["lint", "--strict", path])
+    assert strict.exit_code == 1
+
+
+def test_lint_json(tmp_path):
+    result = CliRunner().invoke(cli, ["lint", "--format", "json", _write(tmp_path)])
+    problems = json.loads(result.stdout)
+    assert problems[0] == {
+        "path": problems[0]["path"], "line": 5, "level": "warning", "code": "empty-url",
+        "message": "link 'Paper' has an empty URL",
+    }  # fmt: skip
+
+
+def test_clean_list_strict_ok(tmp_path):
+    path = _write(tmp_path, "## Tools\n- Tarn: fast [[GitHub]](https://github.com/acme/tarn)\n")
+    assert CliRunner().invoke(cli, ["lint", "--strict", path]).exit_code == 0
+
+
+def test_unreadable_input_is_one_clear_error(tmp_path):
+    missing = str(tmp_path / "nope.md")
+    result = CliRunner().invoke(cli, ["parse", missing])
+    assert result.exit_code == 1
+    assert f"Error: {missing}: no such file" in result.output
+    bad = tmp_path / "bad.md"
+    bad.write_bytes(b"ok\n\xff\xfe\n")
+    result = CliRunner().invoke(cli, ["lint", str(bad)])
+    assert result.exit_code == 1 and f"{bad}:2: is not UTF-8" in result.output
+
+
+def test_usage_error_exit_2():
+    assert CliRunner().invoke(cli, ["parse"]).exit_code == 2
+    assert CliRunner().invoke(cli, ["lint", "x.md", "--format", "xml"]).exit_code == 2
+
+
+def test_python_dash_m(tmp_path):
+    out = subprocess.run(
+        [sys.executable, "-m", "mlsys_graph", "parse", _write(tmp_path)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert json.loads(out.stdout)[0]["name"] == "Tarn"
+
+
+def test_light_imports():
+    """`mlsys-graph --help` must not import the heavy libraries."""
+    code = (
+        "import sys; from mlsys_graph.cli import cli\n"
+        "heavy = [m for m in ('rdflib', 'pyshacl', 'networkx', 'markdown_it') if m in sys.modules]\n"
+        "print(','.join(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
