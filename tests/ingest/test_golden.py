@@ -12,8 +12,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import read_fixture_file
 
+from conftest import read_fixture_file
 from mlsys_graph.ingest import parse_text
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -9,11 +9,51 @@ from mlsys_graph.ingest import parse_text
 
 _PIECES = st.sampled_from(
     [
-        "## ", "### ", "# ", "- ", "  - ", "    - ", "* ", "1. ", "\n", "\n\n", "[", "]", "(", ")",
-        "[[GitHub]]", "(https://github.com/a/b)", "(*NSDI 2017*)", "et al.", ", ", " and ",
-        "Summary:", "```", "`", "*", "_", "{", "}", "\\", "<", ">", "：", "\u200a", "'", '"',
-        "Crankshaw, Daniel", "SysML2019", "arXiv:1811.06965", "()", "[x]()", "![i](p)",
-        "Clipper", "update version of ", "|", "---", "> ",
+        "## ",
+        "### ",
+        "# ",
+        "- ",
+        "  - ",
+        "    - ",
+        "* ",
+        "1. ",
+        "\n",
+        "\n\n",
+        "[",
+        "]",
+        "(",
+        ")",
+        "[[GitHub]]",
+        "(https://github.com/a/b)",
+        "(*NSDI 2017*)",
+        "et al.",
+        ", ",
+        " and ",
+        "Summary:",
+        "```",
+        "`",
+        "*",
+        "_",
+        "{",
+        "}",
+        "\\",
+        "<",
+        ">",
+        "：",
+        "\u200a",
+        "'",
+        '"',
+        "Crankshaw, Daniel",
+        "SysML2019",
+        "arXiv:1811.06965",
+        "()",
+        "[x]()",
+        "![i](p)",
+        "Clipper",
+        "update version of ",
+        "|",
+        "---",
+        "> ",
     ]
 )
 
@@ -24,7 +64,17 @@ def test_no_exception_escapes(pieces):
     result = parse_text("".join(pieces), "fuzz.md")
     for entry in result.entries:
         assert entry.line >= 1 and entry.end_line >= entry.line
-        assert entry.kind in ("paper", "software", "book", "video", "course", "blog", "website", "thesis", "other")
+        assert entry.kind in (
+            "paper",
+            "software",
+            "book",
+            "video",
+            "course",
+            "blog",
+            "website",
+            "thesis",
+            "other",
+        )
     for problem in result.problems:
         assert problem.level in ("error", "warning", "info")
 

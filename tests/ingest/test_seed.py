@@ -23,7 +23,12 @@ def test_clipper(seed):
     by_line, _ = seed
     e = by_line[230]
     assert (e.kind, e.name, e.github, e.venue, e.year, e.summary) == (
-        "paper", "Clipper", "ucbrise/clipper", "NSDI", 2017, "Adaptive batch",
+        "paper",
+        "Clipper",
+        "ucbrise/clipper",
+        "NSDI",
+        2017,
+        "Adaptive batch",
     )
     assert len(e.links) == 2 and e.authors == ("Daniel Crankshaw",) and e.authors_truncated
     assert (e.line, e.end_line) == (230, 233)

@@ -17,7 +17,9 @@ def test_directory_order_and_boilerplate(tmp_path):
     (tmp_path / "README.md").write_text("# Index\n- [Serving](serving.md)\n")
     (tmp_path / "CONTRIBUTING.md").write_text("- How to: contribute [[x]](https://x.org)\n")
     (tmp_path / "LICENSE").write_text("MIT")
-    (tmp_path / "b-training.md").write_text("## Training\n- B: b [[GitHub]](https://github.com/b/b)\n")
+    (tmp_path / "b-training.md").write_text(
+        "## Training\n- B: b [[GitHub]](https://github.com/b/b)\n"
+    )
     (tmp_path / "a-serving.md").write_text(LIST)
     (tmp_path / ".github").mkdir()
     (tmp_path / ".github" / "PULL_REQUEST_TEMPLATE.md").write_text("- T [[P]](l)\n")

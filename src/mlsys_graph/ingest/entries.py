@@ -35,7 +35,10 @@ __all__ = ["interpret", "is_toc_item", "short_name"]
 # The whole heading must name the resource ("## Video", "### Talks"): "Video System" is a topic.
 _RESOURCE_SECTIONS = (
     ("book", re.compile(r"(?:recommended\s+)?books?", re.I)),
-    ("video", re.compile(r"(?:videos?|talks?|lectures?|youtube|podcasts?)(?:\s+and\s+talks?)?", re.I)),
+    (
+        "video",
+        re.compile(r"(?:videos?|talks?|lectures?|youtube|podcasts?)(?:\s+and\s+talks?)?", re.I),
+    ),
     ("course", re.compile(r"(?:online\s+)?(?:courses?|classes|moocs?)", re.I)),
     ("blog", re.compile(r"(?:blogs?|blog\s+posts?|posts?|articles?)", re.I)),
 )
@@ -71,8 +74,10 @@ def looks_like_person(text: str) -> bool:
 
 
 def _is_name_token(token: str) -> bool:
-    return bool(re.fullmatch(r"[A-Za-z0-9][\w.+#&'-]*", token)) and len(token) <= 40 and any(
-        c.isalpha() for c in token
+    return (
+        bool(re.fullmatch(r"[A-Za-z0-9][\w.+#&'-]*", token))
+        and len(token) <= 40
+        and any(c.isalpha() for c in token)
     )
 
 

@@ -7,7 +7,7 @@ that stand outside any bullet.
 
 >>> doc = read_structure("## Serving\\n- Clipper [[Paper]](https://x.org/c.pdf)\\n  - Summary: fast\\n", "l.md")
 >>> item = doc.items[0]
->>> (item.line, item.end_line, item.section, item.text, [l.url for l in item.links])
+>>> (item.line, item.last_line, item.section, item.text, [l.url for l in item.links])
 (2, 3, 'Serving', 'Clipper', ['https://x.org/c.pdf'])
 >>> [(c.line, c.text) for c in item.children]
 [(3, 'Summary: fast')]
