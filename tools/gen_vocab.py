@@ -54,6 +54,7 @@ AttributeError: term 'papr' not in namespace 'https://w3id.org/mlsys-graph/ontol
 """
 
 from rdflib import URIRef
+from rdflib import namespace as _rdflib_namespace
 from rdflib.namespace import (
     DCTERMS,
     DOAP,
@@ -63,8 +64,6 @@ from rdflib.namespace import (
     RDF,
     RDFS,
     SKOS,
-    XSD,
-    DefinedNamespace,
     Namespace,
 )
 
@@ -85,7 +84,6 @@ __all__ = [
     "RDFS",
     "SCHEMA",
     "SKOS",
-    "XSD",
 ]
 
 #: schema.org, with the ``http:`` namespace IRI that the ontology aligns with (rdflib's ``SDO``
@@ -104,11 +102,15 @@ MLSID = Namespace("https://w3id.org/mlsys-graph/id/")
 #: The IRI of the ontology itself.
 ONTOLOGY_IRI = URIRef("{ontology_iri}")
 
-# DCTERMS, DOAP, FOAF, OWL, PROV, RDF, RDFS, SKOS and XSD are rdflib's own namespaces,
-# re-exported so that the graph's code imports every namespace from here.
+# DCTERMS, DOAP, FOAF, OWL, PROV, RDF, RDFS and SKOS are rdflib's own namespaces, re-exported
+# so that the graph's code can import every namespace from here. rdflib's XSD is not: unlike
+# the others it warns (instead of failing) on unknown names, which pytest's collection
+# triggers; import it from rdflib.
 
 
-class MLS(DefinedNamespace):
+# The base class is reached through its module: a DefinedNamespace class at module level warns
+# when pytest's fixture collection probes it.
+class MLS(_rdflib_namespace.DefinedNamespace):
     """The mlsys-graph ontology (``mls:``), version {version}.
 
     Generated from ontology/mlsys.ttl by tools/gen_vocab.py.

@@ -72,9 +72,7 @@ def parse_command(paths: tuple[str, ...], fmt: str) -> None:
     else:
         _print_table(result.entries)
     if result.problems:
-        click.echo(
-            f"{len(result.problems)} problem(s); `mlsys-graph lint` lists them", err=True
-        )
+        click.echo(f"{len(result.problems)} problem(s); `mlsys-graph lint` lists them", err=True)
 
 
 def _print_table(entries) -> None:
@@ -127,7 +125,10 @@ def lint_command(paths: tuple[str, ...], fmt: str, strict: bool) -> None:
     else:
         for problem in result.problems:
             click.echo(str(problem))
-    counts = {level: sum(p.level == level for p in result.problems) for level in ("error", "warning", "info")}
+    counts = {
+        level: sum(p.level == level for p in result.problems)
+        for level in ("error", "warning", "info")
+    }
     click.echo(
         f"{len(result.entries)} entries; {counts['error']} error(s), {counts['warning']} "
         f"warning(s), {counts['info']} info",
@@ -149,9 +150,10 @@ def _load(graph_paths: tuple[str, ...]):
         raise _fail(exc) from None
 
 
-def _print_violations(violations) -> None:
+def _print_violations(violations, err: bool = False) -> None:
     for v in violations:
-        click.echo(f"{v.focus}  {v.path or '-'}  {v.message}", err=False)
+        level = "" if v.severity == "Violation" else f"[{v.severity.lower()}] "
+        click.echo(f"{v.focus}  {v.path or '-'}  {level}{v.message}", err=err)
 
 
 @cli.command("build", context_settings=CONTEXT_SETTINGS)
@@ -165,10 +167,16 @@ def _print_violations(violations) -> None:
     show_default=True,
     help="Folder for mlsys-graph.ttl, mlsys-graph.nt and mlsys-graph.jsonld.",
 )
-@click.option("--no-summaries", is_flag=True, help="Leave the summaries' full text out of the graph.")
+@click.option(
+    "--no-summaries", is_flag=True, help="Leave the summaries' full text out of the graph."
+)
 @click.option("--no-inferred", is_flag=True, help="Do not compute inferred lineage candidates.")
-@click.option("--list-repository", metavar="URL", help="Repository URL of the given list (provenance).")
-@click.option("--list-version", metavar="REV", help="Commit or version of the given list (provenance).")
+@click.option(
+    "--list-repository", metavar="URL", help="Repository URL of the given list (provenance)."
+)
+@click.option(
+    "--list-version", metavar="REV", help="Commit or version of the given list (provenance)."
+)
 @click.option("--list-license", metavar="ID", help="Licence of the given list, e.g. an SPDX URL.")
 @click.option("--strict", is_flag=True, help="Exit 1 when the lists have any problem.")
 @click.option("-s", "--silent", is_flag=True, help="Print no summary on stderr.")
@@ -219,12 +227,14 @@ def build_command(
     for problem in result.problems:
         if not silent:
             click.echo(str(problem), err=True)
-    if result.violations:
-        _print_violations(result.violations)
+    if result.failures:
+        _print_violations(result.failures)
         raise click.ClickException(
-            f"the graph does not conform to ontology/shapes.ttl: {len(result.violations)} "
+            f"the graph does not conform to ontology/shapes.ttl: {len(result.failures)} "
             f"violation(s); nothing written to {output}/"
         )
+    if not silent:
+        _print_violations([v for v in result.violations if v.severity != "Violation"], err=True)
     written = write_graph(result.graph, Path(output), PREFIXES)
     if not silent:
         counts = class_counts(result.graph)
@@ -240,12 +250,15 @@ def build_command(
 
 @cli.command("validate", context_settings=CONTEXT_SETTINGS)
 @click.argument("graph", nargs=-1, metavar="[GRAPH]...")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 def validate_command(graph: tuple[str, ...], fmt: str) -> None:
     """Check a graph against the SHACL shapes (ontology/shapes.ttl).
 
-    GRAPH is a .ttl, .nt or .jsonld file (default: the bundled graph). Each violation is
-    printed as `focus  path  message`; exit 1 when there is any.
+    GRAPH is a .ttl, .nt or .jsonld file (default: the bundled graph). Each result is
+    printed as `focus  path  message` (warnings marked [warning]); exit 1 when there is
+    any violation.
 
     \b
     Examples:
@@ -257,19 +270,24 @@ def validate_command(graph: tuple[str, ...], fmt: str) -> None:
     from .kg.validate import validate
 
     violations = validate(_load(graph))
+    failures = [v for v in violations if v.severity == "Violation"]
     if fmt == "json":
         json.dump([asdict(v) for v in violations], sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
         _print_violations(violations)
-    click.echo(f"{len(violations)} violation(s)", err=True)
-    if violations:
+    click.echo(
+        f"{len(failures)} violation(s), {len(violations) - len(failures)} warning(s)", err=True
+    )
+    if failures:
         sys.exit(1)
 
 
 @cli.command("stats", context_settings=CONTEXT_SETTINGS)
 @click.argument("graph", nargs=-1, metavar="[GRAPH]...")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
 def stats_command(graph: tuple[str, ...], fmt: str) -> None:
     """Count nodes per class and triples per relation.
 
@@ -298,10 +316,16 @@ def stats_command(graph: tuple[str, ...], fmt: str) -> None:
 @cli.command("why", context_settings=CONTEXT_SETTINGS)
 @click.argument("what", metavar="NAME|IRI")
 @click.option(
-    "-g", "--graph", "graph", multiple=True, metavar="GRAPH",
+    "-g",
+    "--graph",
+    "graph",
+    multiple=True,
+    metavar="GRAPH",
     help="Graph file(s) to read (default: the bundled graph).",
 )
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
 def why_command(what: str, graph: tuple[str, ...], fmt: str) -> None:
     """Show every fact about an entry and where it came from.
 

@@ -41,7 +41,9 @@ class ValidationFailed(MlsysGraphError):
 
     def __init__(self, violations: list) -> None:
         self.violations = violations
-        super().__init__(f"the graph does not conform to the shapes: {len(violations)} violation(s)")
+        super().__init__(
+            f"the graph does not conform to the shapes: {len(violations)} violation(s)"
+        )
 
 
 class QueryError(MlsysGraphError):

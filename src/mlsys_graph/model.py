@@ -103,6 +103,9 @@ class Entry:
     #: The rule that found the authors (``author-line``, ``inline-citation``, ``talk-speaker``,
     #: ``profile-link``; not part of the JSON shape).
     authors_rule: str = field(default="", compare=False, repr=False)
+    #: Line and raw text of the summary (or first description line), for evidence.
+    summary_line: int | None = field(default=None, compare=False, repr=False)
+    summary_raw: str = field(default="", compare=False, repr=False)
 
     @property
     def span(self) -> SourceSpan:

@@ -205,7 +205,9 @@ class _Facts:
     year: int | None = None
     arxiv: str | None = None
     summary: str | None = None
+    summary_at: tuple[int, str] | None = None
     descriptions: list[str] = field(default_factory=list)
+    description_at: tuple[int, str] | None = None
     links: list[Link] = field(default_factory=list)
     end_line: int = 0
 
@@ -245,6 +247,7 @@ def _read_attribute(child: Item, facts: _Facts) -> None:
         text = fold_spaces(plain[m.end() :])
         if text and facts.summary is None:
             facts.summary = text
+            facts.summary_at = (child.line, child.raw)
     elif citation.is_remark(plain):
         pass
     else:
@@ -253,6 +256,7 @@ def _read_attribute(child: Item, facts: _Facts) -> None:
             facts.add_attribution(att)
         elif plain:
             facts.descriptions.append(plain)
+            facts.description_at = facts.description_at or (child.line, child.raw)
     for grandchild in child.children:
         _read_attribute(grandchild, facts)
 
@@ -428,6 +432,7 @@ def interpret(item: Item, parent: int | None = None) -> tuple[list[Entry], list[
         m = re.search(r"\bdoi[:\s]+(10\.\d{4,9}/\S+)", item.source, re.I)
         found_doi = m.group(1).rstrip(".,;)") if m else None
     summary = facts.summary or (" ".join(facts.descriptions) or None)
+    summary_at = facts.summary_at if facts.summary else facts.description_at
     entry = Entry(
         source=item.path,
         line=item.line,
@@ -450,6 +455,8 @@ def interpret(item: Item, parent: int | None = None) -> tuple[list[Entry], list[
         parent=parent,
         raw=item.raw,
         authors_rule=authors_rule if authors else "",
+        summary_line=summary_at[0] if summary and summary_at else None,
+        summary_raw=summary_at[1] if summary and summary_at else "",
     )
     entries = [entry]
     for child in child_entries:

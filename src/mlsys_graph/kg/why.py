@@ -1,0 +1,51 @@
+"""``why``: every fact about an entry, with its source line and the rule or file behind it.
+
+The answer is the named SPARQL query ``why`` (``query/queries/why.rq``) run with the
+entry bound, so the CLI and a SPARQL user get the same rows.
+"""
+
+from __future__ import annotations
+
+from rdflib import Graph, Literal, URIRef
+
+from ..query import named_query, run_query
+from . import iri
+
+__all__ = ["explain", "find_entries"]
+
+
+def find_entries(graph: Graph, text: str) -> list[tuple[URIRef, str]]:
+    """Entries whose IRI, IRI tail, short name or title equals ``text`` (case-insensitive)."""
+    rows = run_query(graph, named_query("find_entry"), {"text": Literal(text)})
+    return [(row["entry"], str(row["label"])) for row in rows]
+
+
+def _short(term) -> str:
+    text = str(term)
+    return text.removeprefix(iri.BASE)
+
+
+def explain(graph: Graph, text: str) -> list[dict]:
+    """For each matching entry: its IRI, label and facts (``fact``, ``value``, ``file``,
+    ``line``, ``raw``, ``by``, ``detail``)."""
+    answers = []
+    for entry, label in find_entries(graph, text):
+        rows = run_query(graph, named_query("why"), {"entry": entry})
+        facts = []
+        seen = set()
+        for row in rows:
+            fact = {
+                "fact": str(row["fact"]),
+                "value": str(row["value"]),
+                "file": str(row.get("file", "")) or None,
+                "line": int(row["line"]) if "line" in row else None,
+                "raw": str(row["raw"]) if "raw" in row else None,
+                "by": _short(row["by"]) if "by" in row else None,
+                "detail": str(row["detail"]) if "detail" in row else None,
+            }
+            key = tuple(sorted((k, str(v)) for k, v in fact.items()))
+            if key not in seen:
+                seen.add(key)
+                facts.append(fact)
+        answers.append({"entry": str(entry), "label": label, "facts": facts})
+    return answers
