@@ -111,7 +111,8 @@ def lint_command(paths: tuple[str, ...], fmt: str, strict: bool) -> None:
     """Report problems in awesome-list markdown.
 
     Each problem has a level (error, warning, info) and a stable code, documented in
-    docs/problems.md. Exit 1 when there is an error (with --strict: any problem).
+    docs/problems.md. People who may be one person are listed with a ready-to-paste
+    snippet for data/people.ttl. Exit 1 when there is an error (with --strict: any problem).
 
     \b
     Examples:
@@ -119,23 +120,30 @@ def lint_command(paths: tuple[str, ...], fmt: str, strict: bool) -> None:
       mlsys-graph lint --strict --format json list/
     """
     result = _parse(paths)
+    problems = list(result.problems) + _people_problems(result.entries)
     if fmt == "json":
-        json.dump([p.to_dict() for p in result.problems], sys.stdout, ensure_ascii=False, indent=2)
+        json.dump([p.to_dict() for p in problems], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        for problem in result.problems:
+        for problem in problems:
             click.echo(str(problem))
     counts = {
-        level: sum(p.level == level for p in result.problems)
-        for level in ("error", "warning", "info")
+        level: sum(p.level == level for p in problems) for level in ("error", "warning", "info")
     }
     click.echo(
         f"{len(result.entries)} entries; {counts['error']} error(s), {counts['warning']} "
         f"warning(s), {counts['info']} info",
         err=True,
     )
-    if counts["error"] or (strict and result.problems):
+    if counts["error"] or (strict and problems):
         sys.exit(1)
+
+
+def _people_problems(entries) -> list:
+    """Possible duplicate people (with curation snippets), as lint problems."""
+    from .resolve.catalog import resolve
+
+    return list(resolve(entries, infer=False).problems) if entries else []
 
 
 def _load(graph_paths: tuple[str, ...]):

@@ -62,6 +62,8 @@ def build(
     version: str | None = None,
     license: str | None = None,
     people_curation=None,
+    topics=None,
+    curated_lineage=None,
     stdin=None,
 ) -> Build:
     """Build the knowledge graph of the given lists, or of the bundled data when none are given."""
@@ -88,7 +90,12 @@ def build(
     if overrides:
         documents = {p: replace(d, **overrides) for p, d in documents.items()}
     catalog = resolve(
-        parsed.entries, documents=documents, people_curation=people_curation, infer=infer
+        parsed.entries,
+        documents=documents,
+        people_curation=people_curation,
+        topics=topics,
+        curated_lineage=curated_lineage,
+        infer=infer,
     )
     graph = build_graph(catalog, include_summaries=include_summaries)
     violations = run_validation(graph) if validate else []

@@ -91,8 +91,11 @@ _VENUE_CLASSES = {
 }
 
 
-def _uri_or_literal(value: str) -> URIRef | Literal:
-    return URIRef(value) if value.startswith(("http://", "https://")) else Literal(value)
+def _license(value: str) -> URIRef:
+    """A licence IRI: URLs as given, anything else read as an SPDX identifier (``MIT``)."""
+    if value.startswith(("http://", "https://")):
+        return URIRef(value)
+    return URIRef("https://spdx.org/licenses/" + value.strip().replace(" ", "-"))
 
 
 class _Builder:
@@ -128,7 +131,7 @@ class _Builder:
         if doc.version:
             self.add(node, MLS.version, Literal(doc.version))
         if doc.license:
-            self.add(node, DCTERMS.license, _uri_or_literal(doc.license))
+            self.add(node, DCTERMS.license, _license(doc.license))
         self.add(
             node, MLS.attribution, Literal(doc.attribution or f"{doc.title} (attribution unknown)")
         )

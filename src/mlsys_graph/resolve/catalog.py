@@ -29,7 +29,13 @@ from ..ingest.links import github_repo
 from ..ingest.venues import Venue, VenueTable, default_table
 from ..kg import iri
 from ..model import Entry, Link, Problem
-from .lineage import LineageClaim, NearMiss, inferred_lineage, stated_lineage
+from .lineage import (
+    LineageClaim,
+    NearMiss,
+    inferred_lineage,
+    load_curated_lineage,
+    stated_lineage,
+)
 from .people import (
     AuthorOccurrence,
     PeopleCuration,
@@ -239,6 +245,31 @@ def _headings_of(entry: Entry) -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
+def person_problems(resources: Sequence[Resource], people: PeopleResolution) -> list[Problem]:
+    """One ``possible-duplicate-person`` problem per unsure pair, at the first list line that
+    names either person, with a ready-to-paste curation snippet."""
+    where: dict[str, Entry] = {}
+    for r in resources:
+        for position in range(1, len(r.authors) + 1):
+            where.setdefault(people.person_of[(r.key, position)], r.primary)
+    problems = []
+    for dup in people.possible_duplicates:
+        places = [where[k] for k in (dup.a, dup.b) if k in where]
+        entry = max(places, key=lambda e: (e.source, e.line)) if places else None
+        path, line = (entry.source, entry.line) if entry else ("data/people.ttl", 1)
+        problems.append(
+            Problem(
+                path,
+                line,
+                "info",
+                "possible-duplicate-person",
+                f"person:{dup.a} and person:{dup.b} may be one person ({dup.reason}); "
+                "settle it in data/people.ttl with:\n" + dup.snippet(),
+            )
+        )
+    return problems
+
+
 def load_documents(paths: Iterable[str], table: Path | None = None) -> dict[str, Document]:
     """The identity of each source path, from ``data/lists.toml`` (by base name or SHA-256)."""
     from ..resources import data_file
@@ -279,6 +310,7 @@ def resolve(
     topics: TopicScheme | None = None,
     venues: VenueTable | None = None,
     infer: bool = True,
+    curated_lineage: Sequence[LineageClaim] | None = None,
 ) -> Catalog:
     """Resolve entries into a :class:`Catalog` (deterministic: same entries → same catalog)."""
     topics = topics or load_topic_scheme()
@@ -343,7 +375,13 @@ def resolve(
 
     texts = {r.key: (r.name, r.summary) for r in resources}
     stated, misses = stated_lineage(texts)
-    claims = list(stated)
+    keys = {r.key for r in resources}
+    curated = [
+        c
+        for c in (load_curated_lineage() if curated_lineage is None else curated_lineage)
+        if c.subject in keys and c.object in keys
+    ]
+    claims = list(stated) + curated
     if infer:
         rows = [
             (
@@ -355,19 +393,8 @@ def resolve(
             for r in resources
             if r.kind in ("paper", "thesis")
         ]
-        claims.extend(inferred_lineage(rows, stated))
-    problems = []
-    for dup in people.possible_duplicates:
-        problems.append(
-            Problem(
-                "data/people.ttl",
-                1,
-                "info",
-                "possible-duplicate-person",
-                f"{dup.a} and {dup.b} may be one person ({dup.reason}); curate with:\n"
-                + dup.snippet(),
-            )
-        )
+        claims.extend(inferred_lineage(rows, [*stated, *curated]))
+    problems = person_problems(resources, people)
     return Catalog(
         documents=documents,
         resources=tuple(resources),

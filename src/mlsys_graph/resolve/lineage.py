@@ -26,6 +26,7 @@ __all__ = [
     "LineageClaim",
     "NearMiss",
     "inferred_lineage",
+    "load_curated_lineage",
     "stated_lineage",
 ]
 
@@ -148,3 +149,61 @@ def inferred_lineage(
                     )
                 )
     return claims
+
+
+def load_curated_lineage(path=None) -> list[LineageClaim]:
+    """Curated claims of ``data/lineage.ttl`` (entry keys relative to the data namespace).
+
+    Raises :class:`~mlsys_graph.errors.SourceError` naming the file when a claim lacks a
+    subject, object, relation or reason.
+    """
+    from pathlib import Path
+
+    from rdflib import Graph, Namespace
+    from rdflib.namespace import RDF
+
+    from ..errors import SourceError
+    from ..kg.iri import BASE
+    from ..resources import data_file
+
+    path = Path(path) if path is not None else data_file("lineage.ttl")
+    if not path.is_file():
+        return []
+    mls = Namespace("https://w3id.org/mlsys-graph/ontology#")
+    graph = Graph()
+    try:
+        graph.parse(path, format="turtle")
+    except Exception as exc:
+        raise SourceError(
+            str(path), getattr(exc, "lineno", None), f"not valid Turtle: {exc}"
+        ) from None
+    shown = f"data/{path.name}"
+    claims = []
+    for node in graph.subjects(RDF.type, mls.LineageClaim):
+        subject = graph.value(node, mls.claimSubject)
+        obj = graph.value(node, mls.claimObject)
+        relation = graph.value(node, mls.claimRelation)
+        reason = graph.value(node, mls.reason)
+        if None in (subject, obj, relation, reason):
+            raise SourceError(
+                shown,
+                None,
+                "a curated claim needs mls:claimSubject, mls:claimObject, "
+                "mls:claimRelation and mls:reason",
+            )
+        name = str(relation).removeprefix(str(mls))
+        if name not in ("extends", "usesMethodIn"):
+            raise SourceError(
+                shown, None, f"unknown relation {relation}; use mls:extends or mls:usesMethodIn"
+            )
+        claims.append(
+            LineageClaim(
+                str(subject).removeprefix(BASE),
+                name,
+                str(obj).removeprefix(BASE),
+                "curated",
+                shown,
+                reason=str(reason),
+            )
+        )
+    return sorted(claims, key=lambda c: (c.subject, c.relation, c.object))

@@ -1,0 +1,122 @@
+"""build / validate / stats / why from the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from rdflib import Literal, URIRef
+
+from mlsys_graph.cli import cli
+
+FIXTURE = str(Path(__file__).parent / "kg" / "fixtures" / "list_v1.md")
+
+
+def test_build_bundled_and_validate_stats(tmp_path):
+    runner = CliRunner()
+    result = runner.invoke(cli, ["build", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "triples" in result.stderr
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["mlsys-graph.jsonld", "mlsys-graph.nt", "mlsys-graph.ttl"]
+    for name in names:
+        checked = runner.invoke(cli, ["validate", str(tmp_path / name)])
+        assert checked.exit_code == 0, checked.output
+    stats = runner.invoke(cli, ["stats", str(tmp_path / "mlsys-graph.ttl"), "--format", "json"])
+    counts = json.loads(stats.stdout)
+    assert counts["classes"]["mls:Paper"] >= 50 and counts["relations"]["cito:extends"] >= 1
+
+
+def test_build_given_list(tmp_path):
+    result = CliRunner().invoke(
+        cli, ["build", FIXTURE, "-o", str(tmp_path), "--list-license", "MIT"]
+    )
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "mlsys-graph.ttl").read_text()
+    assert "spdx.org/licenses/MIT" in text and "Adaptive batching" in text  # summaries kept
+
+
+def test_build_strict_fails_on_problems(tmp_path):
+    path = tmp_path / "l.md"
+    path.write_text("## Papers\n- Odd [[Paper]]()\n  - Roe, Ann, et al. (*OSDI 2020*)\n")
+    result = CliRunner().invoke(cli, ["build", str(path), "-o", str(tmp_path / "o"), "--strict"])
+    assert result.exit_code == 1 and "empty-url" in result.stderr
+
+
+def test_build_refuses_a_non_conforming_graph(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    assert CliRunner().invoke(cli, ["build", FIXTURE, "-o", str(out)]).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    import mlsys_graph.kg.build as kg_build
+
+    real = kg_build.build_graph
+
+    def broken(catalog, **kwargs):
+        graph = real(catalog, **kwargs)
+        paper = URIRef("https://w3id.org/mlsys-graph/id/paper/quill2019-tarn")
+        graph.add((paper, URIRef("https://w3id.org/mlsys-graph/ontology#year"), Literal("1600")))
+        return graph
+
+    monkeypatch.setattr(kg_build, "build_graph", broken)
+    result = CliRunner().invoke(cli, ["build", FIXTURE, "-o", str(out)])
+    assert result.exit_code == 1
+    assert "paper/quill2019-tarn" in result.stdout and "does not conform" in result.stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # previous outputs intact
+
+
+def test_validate_reports_violations(tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(
+        "@prefix mls: <https://w3id.org/mlsys-graph/ontology#> .\n"
+        "<https://w3id.org/mlsys-graph/id/rule/r> a mls:Rule .\n"
+    )
+    result = CliRunner().invoke(cli, ["validate", str(bad)])
+    assert result.exit_code == 1
+    assert result.stdout.startswith(
+        "https://w3id.org/mlsys-graph/id/rule/r  http://www.w3.org/2000/01/rdf-schema#label  "
+    )
+
+
+def test_validate_unreadable_graph(tmp_path):
+    result = CliRunner().invoke(cli, ["validate", str(tmp_path / "none.ttl")])
+    assert result.exit_code == 1 and "no such file" in result.output
+
+
+def test_why_by_name_and_iri():
+    result = CliRunner().invoke(cli, ["why", "InferLine"])
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "extends (stated)" in out and "phrase: update version of Clipper" in out
+    assert "README.md:236" in out and "rule/phrase-extends" in out
+    assert "README.md:234" in out and "| - InferLine: ML Inference Pipeline" in out
+    by_iri = CliRunner().invoke(
+        cli,
+        ["why", "https://w3id.org/mlsys-graph/id/paper/crankshaw2017-clipper", "--format", "json"],
+    )
+    facts = json.loads(by_iri.stdout)[0]["facts"]
+    assert {"fact": "venue", "value": "NSDI"}.items() <= next(
+        f for f in facts if f["fact"] == "venue"
+    ).items()
+    assert any(f["fact"] == "extended by (stated)" for f in facts)
+
+
+def test_why_unknown():
+    result = CliRunner().invoke(cli, ["why", "NoSuchSystem"])
+    assert result.exit_code == 1 and "no entry named" in result.output
+
+
+def test_why_is_one_sparql_query():
+    """The same answer as the CLI, from the named SPARQL query alone."""
+    from mlsys_graph.pipeline import build
+    from mlsys_graph.query import named_query, run_query
+
+    graph = build().graph
+    rows = run_query(
+        graph,
+        named_query("why"),
+        {"entry": URIRef("https://w3id.org/mlsys-graph/id/paper/crankshaw-inferline")},
+    )
+    lineage = [r for r in rows if str(r["fact"]) == "extends (stated)"]
+    assert lineage and int(lineage[0]["line"]) == 236 and str(lineage[0]["file"]) == "README.md"
