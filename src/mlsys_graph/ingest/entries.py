@@ -89,11 +89,29 @@ def _identifier_like(token: str) -> bool:
     )
 
 
-def _is_name(head: str) -> bool:
+_CONNECTORS = {"for", "of", "and", "on", "the", "in", "with"}
+
+
+def _is_name(head: str, project: bool = False) -> bool:
+    """Whether the text before a title's colon is a name.
+
+    A project's heading may be a longer product name with connectors ("Model Server for
+    Apache MXNet"); elsewhere a name is one word or two or three capitalised words with an
+    identifier-like one ("CSE 599W", "Facebook TC").
+    """
     tokens = head.split()
     if len(tokens) == 1:
         return _is_name_token(tokens[0])
-    if not 2 <= len(tokens) <= 3 or any(ch in head for ch in "()[],;"):
+    if any(ch in head for ch in "()[],;"):
+        return False
+    if project and 2 <= len(tokens) <= 6:
+        words = [t for t in tokens if t not in _CONNECTORS]
+        if tokens[0] in _CONNECTORS or tokens[-1] in _CONNECTORS:
+            return False
+        return all((t[0].isupper() or t[0].isdigit()) and _is_name_token(t) for t in words) and any(
+            _identifier_like(t) for t in words
+        )
+    if not 2 <= len(tokens) <= 3:
         return False
     if not all(t[0].isupper() or t[0].isdigit() for t in tokens):
         return False
@@ -102,7 +120,7 @@ def _is_name(head: str) -> bool:
     )
 
 
-def short_name(title: str | None) -> str | None:
+def short_name(title: str | None, kind: str | None = None) -> str | None:
     """The short system/project name a title gives, else None.
 
     >>> short_name("Clipper: A Low-Latency Online Prediction Serving System")
@@ -115,6 +133,10 @@ def short_name(title: str | None) -> str | None:
     'Kedro'
     >>> short_name("Computer Architecture: A Quantitative Approach") is None
     True
+    >>> short_name("Model Server for Apache MXNet: serves models", kind="software")
+    'Model Server for Apache MXNet'
+    >>> short_name("Model Server for Apache MXNet: serves models") is None
+    True
     """
     if not title:
         return None
@@ -124,7 +146,7 @@ def short_name(title: str | None) -> str | None:
         if head.count("/") == 1:
             repo = head.split("/")[1].strip()
             return repo if _is_name_token(repo) else None
-        return head if _is_name(head) else None
+        return head if _is_name(head, project=kind == "software") else None
     m = re.match(r"^(\S+)\s+(?:is|are)\s+(?:an?|the)\s", title)
     if m and _is_name_token(m.group(1)):
         return m.group(1)
@@ -441,7 +463,7 @@ def interpret(item: Item, parent: int | None = None) -> tuple[list[Entry], list[
         subsection=item.subsection,
         kind=kind,
         title=title or None,
-        name=short_name(title),
+        name=short_name(title, kind),
         links=tuple(links),
         github=repo,
         arxiv=arxiv,
