@@ -19,12 +19,12 @@ the outcome does not depend on which came first.
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Mapping
 
 from rdflib import URIRef
+
+from ..slugs import slug as _slug
 
 __all__ = [
     "BASE",
@@ -50,15 +50,10 @@ __all__ = [
 #: Every data IRI starts with this.
 BASE = "https://w3id.org/mlsys-graph/id/"
 
-_STOPWORDS = {"a", "an", "the", "of", "for", "and", "on", "in", "to", "with", "at", "by"}
-
 
 def slug(text: str, max_words: int = 8) -> str:
     """Lower-case ASCII words joined by ``-`` (accents folded, punctuation dropped)."""
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    words = re.findall(r"[a-z0-9]+", folded.lower())
-    return "-".join(words[:max_words]) or "x"
+    return _slug(text, max_words=max_words)
 
 
 def short_hash(identity: str) -> str:

@@ -53,7 +53,6 @@ initials_only=True, family_key='andersen')
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections import defaultdict
@@ -64,6 +63,8 @@ from itertools import combinations
 from pathlib import Path
 
 from ..errors import SourceError
+from ..slugs import FOLD_TABLE
+from ..slugs import slug as make_slug
 
 __all__ = [
     "RULES",
@@ -267,12 +268,7 @@ class PeopleCuration:
 # --------------------------------------------------------------------------------------
 # names
 
-_FOLD_TABLE = str.maketrans(
-    {
-        "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ł": "l", "Ł": "L",
-        "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th", "ı": "i", "ß": "ss",
-    }
-)  # fmt: skip
+_FOLD_TABLE = FOLD_TABLE
 _TITLES = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "sir", "dame"}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _PARTICLES = {
@@ -468,14 +464,8 @@ def _fullest(names: Iterable[str]) -> str:
     return min(names, key=lambda n: (tuple(-v for v in _fullness(n)), n))
 
 
-_SLUG_DROP = re.compile(r"[^a-z0-9]+")
-
-
 def _slug(label: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", label.translate(_FOLD_TABLE))
-    ascii_text = ascii_text.encode("ascii", "ignore").decode("ascii").lower()
-    slug = _SLUG_DROP.sub("-", ascii_text).strip("-")
-    return slug or "person-" + hashlib.sha256(label.encode("utf-8")).hexdigest()[:8]
+    return make_slug(label, fallback="person")
 
 
 # --------------------------------------------------------------------------------------
