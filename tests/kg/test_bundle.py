@@ -92,3 +92,26 @@ def test_seed_provenance_identity():
     assert str(g.value(doc, MLS.version)) == "93c8c59"
     record = URIRef(iri.BASE + "source/awesome-system-for-ml-2019/L230")
     assert str(g.value(record, MLS.sourceText)).startswith("- Clipper: A Low-Latency")
+
+
+def test_every_term_in_the_data_is_declared():
+    """Every property and class the built graph uses is declared in ontology/mlsys.ttl;
+    our own properties with a domain and a range."""
+    from rdflib import Graph
+    from rdflib.namespace import RDFS
+
+    from mlsys_graph.resources import ontology_file
+
+    ontology = Graph().parse(ontology_file("mlsys.ttl"))
+    graph = build().graph
+    declared = set(ontology.subjects())
+    builtin = (str(RDF), str(RDFS), "http://www.w3.org/2002/07/owl#")
+    for predicate in set(graph.predicates()):
+        if str(predicate).startswith(builtin):
+            continue
+        assert predicate in declared, predicate
+        if str(predicate).startswith(str(MLS)):
+            assert ontology.value(predicate, RDFS.domain) is not None, predicate
+            assert ontology.value(predicate, RDFS.range) is not None, predicate
+    for cls in set(graph.objects(None, RDF.type)):
+        assert cls in declared, cls

@@ -344,8 +344,10 @@ class _Builder:
                 self.add(repo, MLS.implements, system)
         if r.arxiv:
             self.add(node, MLS.arxivId, Literal(r.arxiv))
+            self.add(node, SCHEMA.identifier, Literal(f"arXiv:{r.arxiv}"))
         if r.doi:
             self.add(node, BIBO.doi, Literal(r.doi))
+            self.add(node, SCHEMA.identifier, Literal(f"doi:{r.doi}"))
         if r.summary and self.summaries:
             self.add(node, MLS.summary, Literal(r.summary))
         for key, _how in r.topics:
