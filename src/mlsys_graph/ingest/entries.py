@@ -45,7 +45,12 @@ _RESOURCE_SECTIONS = (
 _SOFTWARE_SECTION = re.compile(
     r"\b(tools?|projects?|software|librar(y|ies)|frameworks?|platforms?|code)\b", re.I
 )
-_SUMMARY = re.compile(r"^\s*(summary|tl;?dr|abstract|note)\s*[:：]\s*", re.I)
+# "Summary:", "Summary (2023/4/14 by Liang):", "TL;DR:" ...
+_SUMMARY = re.compile(
+    r"^\s*(summary|tl;?dr|abstract|notes?)\s*(?:[(（][^()（）]*[)）])?\s*[:：]\s*", re.I
+)
+# Curator markers typeset with TeX: "$\color{red}{(Read)(New)}$".
+_TEX_MARK = re.compile(r"\$\s*\\(?:color|textcolor|textbf|textit|text|mathrm|mathbf)\b[^$]*\$")
 _LABEL_PREFIX = re.compile(r"^\s*[\w .\-]{0,30}[:：]\s*$")
 _BRACES = re.compile(r"\{([^{}]*)\}")
 _PAREN = re.compile(r"\s*[(（]([^()（）]*)[)）]")
@@ -284,7 +289,7 @@ def _read_attribute(child: Item, facts: _Facts) -> None:
 
 
 def _clean_title(text: str, facts: _Facts) -> str:
-    title = _BRACES.sub(r"\1", text)
+    title = _BRACES.sub(r"\1", _TEX_MARK.sub(" ", text))
 
     def drop_remark(m: re.Match[str]) -> str:
         return "" if citation.is_remark(m.group(1)) else m.group(0)
@@ -353,6 +358,11 @@ def _kind(item: Item, links: list[Link], facts: _Facts) -> str:
     return "website" if links else "other"
 
 
+def _names_the_entry(label: str) -> bool:
+    """A link label that is the entry's own name or title, not a kind word like [Paper]."""
+    return bool(label) and label_class(label) is None
+
+
 def _link_problems(path: str, line: int, links: list[Link]) -> list[Problem]:
     problems: list[Problem] = []
     for link in links:
@@ -393,6 +403,12 @@ def interpret(item: Item, parent: int | None = None) -> tuple[list[Entry], list[
     own_links = [link for link in item.links if not link.url.startswith("#")]
     links = own_links + facts.links
     head = item.before_first_link if own_links else item.text
+    if own_links and not head and _names_the_entry(own_links[0].label):
+        # The classic awesome-list bullet: "[Name](url) - description".
+        head = own_links[0].label
+        description = re.sub(r"^[\s\-–—:：]+", "", item.after_links)
+        if description and not citation.split_venue_tag("x " + description)[1]:
+            facts.descriptions.insert(0, description)
     inline = citation.parse_inline_citation(head)
     if inline is not None:
         head, att = inline
