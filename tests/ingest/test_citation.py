@@ -103,6 +103,31 @@ def test_fixture_files_have_cases() -> None:
         ("Li CHEN, Ada Quill", ("Li CHEN", "Ada Quill"), False),  # not all capitals: kept
         ("O'NEIL, MAEVE", ("Maeve O'Neil",), False),
         ("", (), False),
+        # "Family, Given Given" closing the list (or before "et al.") is one person
+        ("Quarrie, Anand Devi, et al.", ("Anand Devi Quarrie",), True),
+        ("Okonkwo, Mary Ellen", ("Mary Ellen Okonkwo",), False),
+        ("QUARRIE, ANAND DEVI et al.", ("Anand Devi Quarrie",), True),
+        ("van der Berg, Anna Maria, et al.", ("Anna Maria van der Berg",), True),
+        ("Varga, Ana Lucia and Brel, Tomas", ("Ana Lucia Varga", "Tomas Brel"), False),
+        # ... but not when natural-order names follow the first author
+        (
+            "Harrow, Linus, Ana Paula Reyes, and Sam Lind",
+            ("Linus Harrow", "Ana Paula Reyes", "Sam Lind"),
+            False,
+        ),
+        ("Gold, Yara, Mina Osei, and Cy Tran", ("Yara Gold", "Mina Osei", "Cy Tran"), False),
+        # footnote marks glued to names
+        ("Ada Quill¹, Ben Ortiz²,³ and Cy Tran†", ("Ada Quill", "Ben Ortiz", "Cy Tran"), False),
+        ("Ida Voss‡, Karl Brandt§, et al.", ("Ida Voss", "Karl Brandt"), True),
+        ("Quill, Ada∗, Ben Ortiz¶", ("Ada Quill", "Ben Ortiz"), False),
+        # a trailing affiliation chunk
+        ("Ines Falk, Tomas Brel, Acme Research", ("Ines Falk", "Tomas Brel"), False),
+        (
+            "Ada Quill and Ben Ortiz, Northbridge University, 2019.",
+            ("Ada Quill", "Ben Ortiz"),
+            False,
+        ),
+        ("Sam Lind, Mina Osei, Fabrikam Labs Inc.", ("Sam Lind", "Mina Osei"), False),
     ],
 )
 def test_parse_authors(text: str, names: tuple[str, ...], truncated: bool) -> None:
@@ -130,6 +155,9 @@ def test_parse_authors_keeps_list_order() -> None:
         "K Marrow, et al. (*OptML2019*)",
         "Harrow et al.",
         'Falk, Ines, et al. "',
+        "Ada Quill∗, Ben Ortiz†(MIT), and Cy Tran‡",
+        "Ines Falk¹, Tomas Brel²,³ (*SoCC 2022*)",
+        "Dora Pell and Hal Fenwick, Northbridge University (*NSDI 2021*)",
     ],
 )
 def test_looks_like_authors_true(text: str) -> None:

@@ -32,6 +32,11 @@ REQUIRED = {
     "jmlr": "JMLR", "cacm": "CACM", "sigarch-can": "ACM SIGARCH Computer Architecture News",
     "arxiv": "arXiv", "preprint": "preprint",
     "neurips-workshop-systems-for-ml": "NeurIPS Workshop on Systems for ML",
+    # venues of the 2020-2023 list
+    "ipdps": "IPDPS", "rtss": "RTSS", "hpdc": "HPDC", "icdcs": "ICDCS", "iwqos": "IWQoS",
+    "icpp": "ICPP", "cluster": "CLUSTER", "ispass": "ISPASS", "iiswc": "IISWC", "dac": "DAC",
+    "fpga": "FPGA", "euro-par": "Euro-Par", "apsys": "APSys", "tcsvt": "TCSVT", "tc": "TC",
+    "ieee-access": "IEEE Access", "emdl": "EMDL",
 }  # fmt: skip
 
 
@@ -55,11 +60,14 @@ def test_required_venues(table: VenueTable) -> None:
 
 def test_kinds(table: VenueTable) -> None:
     assert {venue.kind for venue in table} <= set(KINDS)
-    kinds = {key: table.get(key).kind for key in ("tocs", "jmlr", "cacm", "sigarch-can")}
+    journals = ("tocs", "jmlr", "cacm", "sigarch-can", "tc", "tcsvt", "ieee-access")
+    kinds = {key: table.get(key).kind for key in journals}
     assert set(kinds.values()) == {"journal"}
     assert table.get("arxiv").kind == "preprint-server"
     assert table.get("preprint").kind == "preprint"
     assert table.get("neurips-workshop-systems-for-ml").kind == "workshop"
+    assert table.get("emdl").kind == "workshop"
+    assert table.get("apsys").kind == "workshop"
 
 
 def test_venues_sorted_by_key(table: VenueTable) -> None:
@@ -89,6 +97,16 @@ def test_venues_sorted_by_key(table: VenueTable) -> None:
         ("arxiv", "arxiv"),
         ("Preprint", "preprint"),
         ("HOTNETS", "hotnets"),
+        ("IEEE International Parallel and Distributed Processing Symposium", "ipdps"),
+        ("Real-Time Systems Symposium", "rtss"),
+        ("IEEE Cluster", "cluster"),
+        ("CLUSTER", "cluster"),
+        ("TC", "tc"),
+        ("IEEE Trans. Comput.", "tc"),
+        ("Deep Learning for Mobile Systems and Applications", "emdl"),
+        ("Embedded and Mobile Deep Learning", "emdl"),
+        ("Euro Par", "euro-par"),
+        ("ieee access", "ieee-access"),
     ],
 )
 def test_lookup(table: VenueTable, text: str, key: str) -> None:
@@ -154,6 +172,39 @@ def test_find_misses(table: VenueTable) -> None:
     assert table.find("") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [("TC", "tc"), ("FPGA", "fpga"), ("Cluster", "cluster"), (" TC. ", "tc")],
+)
+def test_standalone_spellings_match_the_whole_text(table: VenueTable, text: str, key: str) -> None:
+    found = table.find(text)
+    assert found is not None and found.venue.key == key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Workshop on FPGA Tools",
+        "Cluster Computing",
+        "TC Quarterly",
+        "In Proc. of the Tiny TC Meeting",
+        "an FPGA overlay for clusters",
+    ],
+)
+def test_standalone_spellings_do_not_match_inside_text(table: VenueTable, text: str) -> None:
+    found = table.find(text)
+    assert found is None or found.venue.key not in {"tc", "fpga", "cluster"}, found
+
+
+def test_standalone_spellings_with_a_publisher_still_match_inside_text(
+    table: VenueTable,
+) -> None:
+    found = table.find("In Proc. of IEEE Cluster, Kobe")
+    assert found is not None and (found.venue.key, found.text) == ("cluster", "IEEE Cluster")
+    found = table.find("IEEE TC, vol. 70")
+    assert found is not None and found.venue.key == "tc"
+
+
 # --- loading ------------------------------------------------------------------------------
 
 
@@ -176,7 +227,22 @@ def test_from_toml(tmp_path: Path) -> None:
                                       ("ZC", "ZetCon"))  # fmt: skip
     assert table.lookup("zetcon").key == "zeta"
     assert table.reason("ZetCon") == "a typo"
+    assert table.get("alpha").standalone == ()
     assert "alpha" in table and "beta" not in table
+
+
+def test_from_toml_standalone(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        '[[venue]]\nkey = "gc"\nacronym = "GC"\nname = "Gentle Conference"\n'
+        'kind = "conference"\naliases = ["ACM GC"]\nstandalone = ["GC"]\n',
+    )
+    table = VenueTable.from_toml(path)
+    assert table.get("gc").standalone == ("GC",)
+    assert table.find("GC").venue.key == "gc"
+    assert table.find("ACM GC 2020").venue.key == "gc"
+    assert table.find("GC Quarterly") is None
+    assert table.lookup("gc").key == "gc"  # lookup is always of the whole text
 
 
 @pytest.mark.parametrize(
@@ -187,6 +253,14 @@ def test_from_toml(tmp_path: Path) -> None:
         ('key = "A B"\nacronym = "A"\nname = "A conf"\nkind = "journal"\n', "not a slug"),
         ('key = "a"\nacronym = "A"\nname = "A"\nkind = "journal"\nurl = "x"\n', "unknown field"),
         ('key = "a"\nacronym = "A"\nname = "A"\nkind = "journal"\naliases = [1]\n', "alias"),
+        (
+            'key = "a"\nacronym = "A"\nname = "A conf"\nkind = "journal"\nstandalone = ["B"]\n',
+            "standalone spelling 'B'",
+        ),
+        (
+            'key = "a"\nacronym = "A"\nname = "A conf"\nkind = "journal"\nstandalone = "A"\n',
+            "standalone must be a list",
+        ),
     ],
 )
 def test_from_toml_rejects_bad_rows(tmp_path: Path, body: str, message: str) -> None:

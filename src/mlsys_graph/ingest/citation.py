@@ -85,9 +85,21 @@ _PUNCT = str.maketrans(
 )  # fmt: skip
 
 
+# Footnote marks papers put after authors' names ("Song∗", "Zhu†", "Liu¹,²"): asterisk
+# operators, daggers, section and pilcrow signs, superscript digits. Dropped before NFKC,
+# which would turn "¹" into a "1". (A plain "*" is markdown; author lists drop it later.)
+_FOOTNOTE_MARK = "\u2217\u204e\u2020\u2021\u00a7\u00b6\u00b9\u00b2\u00b3\u2070\u2074-\u2079"
+_FOOTNOTES = re.compile(
+    rf"(?:(?<=[^\W\d_])|(?<=[.)*]))[{_FOOTNOTE_MARK}]+(?:\s*,\s*[{_FOOTNOTE_MARK}]+)*"
+)
+
+
 def _normalise(text: str) -> str:
-    """NFKC (full-width punctuation, odd spaces), straight quotes, one space between words."""
-    text = unicodedata.normalize("NFKC", text).translate(_PUNCT)
+    """NFKC (full-width punctuation, odd spaces), straight quotes, one space between words.
+
+    Footnote marks glued to a word ("Song∗", "Liu¹,²") are dropped.
+    """
+    text = unicodedata.normalize("NFKC", _FOOTNOTES.sub("", text)).translate(_PUNCT)
     return " ".join(text.split())
 
 
@@ -153,6 +165,20 @@ _PAGES = re.compile(
     r"(?i)\b(?:vol(?:ume)?|no|num(?:ber)?|issue|pp|pages?|p)\b\.?\s*\d+(?:\s*-\s*\d+)?"
 )
 _YEAR4 = re.compile(r"(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)")
+_YEAR_TEXT = r"(?:19[5-9]\d|20[0-4]\d)"
+# A journal's volume and issue before the year, and the pages after it, as MLA and
+# numeric styles write them: "6 (2018): 64270-64277", "9.1 (2019): 108", "61(5), 2018",
+# "12(3): 45-67". Not part of the venue's name.
+_ISSUE = r"(?:\s*\.\s*\d{1,4}|\s*\(\s*\d{1,4}(?:\s*-\s*\d{1,4})?\s*\))"
+_PAGE_RANGE = r"[a-z]?\d+(?:\s*-\s*[a-z]?\d+)?"
+_VOLUME_YEAR = re.compile(
+    rf"(?i)(?<![\w.])(?P<vol>\d{{1,4}}{_ISSUE}?)"
+    rf"\s*(?:\(\s*{_YEAR_TEXT}\s*\)|,\s*{_YEAR_TEXT}(?!\d))"
+    rf"(?:\s*(?P<pages>:\s*{_PAGE_RANGE}))?"
+)
+_VOLUME_PAGES = re.compile(
+    rf"(?i)(?<![\w.])(?P<vol>\d{{1,4}}{_ISSUE})\s*(?P<pages>:\s*{_PAGE_RANGE})"
+)
 # A two-digit year after an acronym: "ICML 17", "OpML'19", "SysML19", "OSDI '18".
 _YEAR2 = re.compile(
     r"(?<![\w'])(?P<word>[^\W\d_][^\W\d_-]*)(?P<sep>\s*'?\s*)(?P<yy>\d{2})(?![\w(])"
@@ -218,9 +244,18 @@ def _closing_paren(text: str) -> int:
     return -1
 
 
+# An edition number: "3rd", "11th", "Second", "Twenty-First".
+_ORDINAL = (
+    r"(?:\d+(?:st|nd|rd|th)"
+    r"|(?:(?:twenty|thirty|forty|fifty)[\s-]?)?"
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth"
+    r"|(?:twen|thir|for|fif)tieth)"
+)
+# What precedes an unknown venue's name: "In", "Proceedings of the", "The 3rd", "Second".
 _NOISE_PREFIX = re.compile(
-    r"(?i)^(?:in\s*:?\s+|in\s+)?(?:(?:the\s+)?proc(?:eedings|\.)?\s+(?:of\s+)?(?:the\s+)?)?"
-    r"(?:\d+(?:st|nd|rd|th)\s+)?"
+    rf"(?i)^(?:in\s*:?\s+|in\s+)?(?:(?:the\s+)?proc(?:eedings|\.)?\s+(?:of\s+)?(?:the\s+)?)?"
+    rf"(?:(?:the\s+)?{_ORDINAL}\s+)?"
 )
 
 
@@ -233,6 +268,11 @@ def _read_venue(text: str, table: VenueTable) -> _VenueText:
     for m in reversed(list(_ARXIV.finditer(work))):
         arxiv = arxiv or m.group("id")
         work = _blank(work, m.start("id"), m.end())
+    for pattern in (_VOLUME_YEAR, _VOLUME_PAGES):
+        for m in reversed(list(pattern.finditer(work))):
+            if m.group("pages"):
+                work = _blank(work, m.start("pages"), m.end("pages"))
+            work = _blank(work, m.start("vol"), m.end("vol"))
     work = _PAGES.sub(" ", work)
     years: list[int] = []
     for m in reversed(list(_YEAR4.finditer(work))):
@@ -247,8 +287,11 @@ def _read_venue(text: str, table: VenueTable) -> _VenueText:
     work = work.replace("{", " ").replace("}", " ")
     residue = " ".join(work.split())
     match = table.find(residue)
+    # "ICML 2019 Workshop on X" is a workshop of ICML, not ICML; a venue whose own
+    # spelling says "Workshop" ("International Workshop on Quality of Service") is itself.
     if match is not None and (
-        match.venue.kind == "workshop" or not re.search(r"(?i)\bworkshops?\b", residue)
+        match.venue.kind == "workshop"
+        or not re.search(r"(?i)\bworkshops?\b", residue[: match.start] + residue[match.end :])
     ):
         return _VenueText(VenueYear(match.venue.acronym, raw, year, True), arxiv, residue)
     name = re.sub(r"\(\s*[.,;]*\s*\)", " ", residue)
@@ -367,6 +410,16 @@ def _is_given(chunk: str) -> bool:
     return _is_name_word(words[0]) and all(_is_initials(w) for w in words[1:])
 
 
+def _is_long_given(chunk: str) -> bool:
+    """A given name of two to four words, at least two of them full ("Vijay Janapa")."""
+    words = chunk.split()
+    if not 2 <= len(words) <= 4 or not _is_name_word(words[0]):
+        return False
+    if not all(_is_name_word(w) or _is_initials(w) for w in words):
+        return False
+    return sum(1 for w in words if not _is_initials(w)) >= 2
+
+
 def _is_suffix(chunk: str) -> bool:
     return chunk.casefold() in _SUFFIXES
 
@@ -405,6 +458,29 @@ class _AuthorText:
     year: int | None
 
 
+# Words naming an organisation: a comma chunk holding one, after the last author, is an
+# affiliation ("…, and Ida Voss, Tarn Labs"), not a name. Generic words, then companies
+# that papers name as affiliations.
+_ORGANISATION = _wordset(
+    """
+    university univ universität universidad université universita college academy school
+    institute institut institution research lab labs laboratory laboratories inc corp
+    corporation company ltd llc gmbh foundation center centre department dept faculty
+    microsoft google facebook meta amazon aws alibaba tencent baidu huawei bytedance ibm intel
+    nvidia apple samsung qualcomm uber netflix linkedin twitter databricks deepmind openai
+    oracle cisco vmware salesforce adobe xiaomi sensetime megvii
+    """
+)
+
+
+def _is_affiliation(chunk: str) -> bool:
+    """A comma chunk naming an organisation ("Microsoft AI and Research", "Tarn Labs")."""
+    return any(
+        word[0].isupper() and word.rstrip(".").casefold() in _ORGANISATION
+        for word in re.findall(r"[^\W\d_][\w.&'-]*", chunk)
+    )
+
+
 def _read_author_text(text: str) -> _AuthorText:
     text = _normalise(text)
     text = re.sub(r"[*_`\"{}\[\]]", " ", text)
@@ -423,6 +499,10 @@ def _read_author_text(text: str) -> _AuthorText:
     if m:
         year = int(m.group("year"))
         text = text[: m.start()].strip(" ,;")
+    chunks = text.split(",")
+    while len(chunks) > 1 and _is_affiliation(chunks[-1]):
+        chunks.pop()
+    text = ",".join(chunks).strip(" ,;")
     groups = []
     for part in re.split(r";", text):
         for group in _AND.split(part):
@@ -434,6 +514,10 @@ def _read_author_text(text: str) -> _AuthorText:
 
 def _names(groups: tuple[tuple[str, ...], ...]) -> list[str]:
     names: list[str] = []
+    # "Family, Given Given" is one person when nothing but a suffix or "et al." follows
+    # ("Quill, Ada Mae, et al.") or when every group is such a pair (BibTeX: "Quill, Ada
+    # Mae and Ortiz, Ben"). In "Quill, Ada, Ben Ortiz" a multi-word chunk is a name.
+    paired = all(len(g) >= 2 and all(_is_suffix(c) for c in g[2:]) for g in groups)
     for chunks in groups:
         i = 0
         while i < len(chunks):
@@ -441,6 +525,15 @@ def _names(groups: tuple[tuple[str, ...], ...]) -> list[str]:
             if _is_suffix(chunk) and names:
                 names[-1] = f"{names[-1]} {chunk}"
                 i += 1
+            elif (
+                paired
+                and i == 0
+                and len(chunks) > 1
+                and _is_family(chunk)
+                and _is_long_given(chunks[1])
+            ):
+                names.append(f"{chunks[1]} {chunk}")
+                i += 2
             elif i + 1 < len(chunks) and _is_family(chunk) and _is_given(chunks[i + 1]):
                 names.append(f"{chunks[i + 1]} {chunk}")
                 i += 2
@@ -460,13 +553,19 @@ def parse_authors(text: str) -> Authors:
 
     Reads "Family, Given", "Given Family", BibTeX "A, B and C, D", initials ("Lee, Y.",
     "B.G."), a lone surname, ALL-CAPS names, and "et al." / "and so on" (→ ``truncated``).
-    A trailing date (", 2018.") and parentheticals are dropped. Family-name-first without
-    a comma cannot be told apart and stays as written.
+    A trailing date (", 2018."), parentheticals, footnote marks ("Tran†", "Park¹") and a
+    closing affiliation chunk (", Tarn Labs") are dropped. "Family, Given Given" is one
+    person when the list ends there or "et al." follows. Family-name-first without a
+    comma cannot be told apart and stays as written.
 
     Examples
     --------
     >>> parse_authors("Quill, Ada, Ben Ortiz, and Cy Tran.")
     Authors(names=('Ada Quill', 'Ben Ortiz', 'Cy Tran'), truncated=False)
+    >>> parse_authors("Quill, Ada Mae, et al.")
+    Authors(names=('Ada Mae Quill',), truncated=True)
+    >>> parse_authors("Ben Ortiz∗, Cy Tran†, and Dee Park, Tarn Research").names
+    ('Ben Ortiz', 'Cy Tran', 'Dee Park')
     >>> parse_authors("Ngata, R., Obi, B.K. and Pell, Dora, 2016.").names
     ('R. Ngata', 'B.K. Obi', 'Dora Pell')
     >>> parse_authors("IDA VOSS, KARL-HEINZ BRANDT et al.")
@@ -541,16 +640,26 @@ _CONNECTORS = _wordset(
 )
 
 
-def _venue_looking(text: str | None) -> bool:
-    """A name a venue could have: few words, capitalised or connectors, no sentence."""
+def _venue_looking(text: str | None, table: VenueTable | None = None) -> bool:
+    """A name a venue could have: few words, capitalised or connectors, no sentence.
+
+    With a ``table``, a word that is a venue's spelling counts however it is written
+    ("arXiv", "arxiv").
+    """
     if not text:
         return False
     words = re.findall(r"[^\W_]+", text)
     if not words or len(words) > 16:
         return False
-    if not any(ch.isupper() for ch in text):
+
+    def spelled(word: str) -> bool:
+        return table is not None and table.lookup(word) is not None
+
+    if not any(ch.isupper() for ch in text) and not any(spelled(w) for w in words):
         return False
-    return all(w[0].isupper() or w[0].isdigit() or w.casefold() in _CONNECTORS for w in words)
+    return all(
+        w[0].isupper() or w[0].isdigit() or w.casefold() in _CONNECTORS or spelled(w) for w in words
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -623,7 +732,7 @@ def _peel(text: str, table: VenueTable) -> tuple[str, _Peeled | None]:
 def _whole_line_venue(text: str, table: VenueTable) -> _Peeled | None:
     found = _read_venue(text, table)
     vy = found.venue_year
-    if vy.venue is None or not _venue_looking(found.residue):
+    if vy.venue is None or not _venue_looking(found.residue, table):
         return None
     if vy.known or vy.year is not None:
         return _Peeled(vy, found.arxiv)
@@ -669,7 +778,9 @@ def parse_attribution_line(text: str, table: VenueTable | None = None) -> Attrib
     author_text = _author_candidate(rest, cited=peeled is not None)
     if author_text is None:
         if rest.strip(" .,;:\"'"):
-            if peeled is not None:
+            # A peeled venue with text before it that is no author list: a description.
+            # A peeled bare year ("arXiv:2001.01234 (2020)") may close a venue line.
+            if peeled is not None and peeled.venue_year.venue is not None:
                 return None
             peeled = _whole_line_venue(line, table)
             if peeled is None:

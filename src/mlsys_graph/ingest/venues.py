@@ -35,7 +35,7 @@ KINDS = ("conference", "journal", "workshop", "preprint-server", "preprint")
 
 _KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _TOKEN = re.compile(r"[^\W_]+")
-_VENUE_FIELDS = frozenset({"key", "acronym", "name", "kind", "aliases"})
+_VENUE_FIELDS = frozenset({"key", "acronym", "name", "kind", "aliases", "standalone"})
 _ALIAS_FIELDS = frozenset({"text", "reason", "note"})
 
 
@@ -60,6 +60,9 @@ class Venue:
 
     ``acronym`` is the canonical short name (what ``Entry.venue`` holds); ``aliases`` are
     the other spellings the table lists (the acronym and the name always match too).
+    ``standalone`` are spellings (among those) that name the venue only when they are the
+    whole text: short or common-word acronyms ("TC", "FPGA") that :meth:`VenueTable.find`
+    must not see inside a longer text ("Workshop on FPGA Tools" is no FPGA paper).
     """
 
     key: str
@@ -67,6 +70,7 @@ class Venue:
     name: str
     kind: str
     aliases: tuple[str, ...] = ()
+    standalone: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not _KEY.fullmatch(self.key):
@@ -79,6 +83,13 @@ class Venue:
             )
         if not self.acronym.strip() or not self.name.strip():
             raise ValueError(f"venue {self.key!r}: acronym and name must not be empty")
+        spelled = {alias_key(spelling) for spelling in self.spellings}
+        for spelling in self.standalone:
+            if alias_key(spelling) not in spelled:
+                raise ValueError(
+                    f"venue {self.key!r}: standalone spelling {spelling!r} is not one of its "
+                    "acronym, name or aliases"
+                )
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -118,6 +129,7 @@ class VenueTable:
     def __init__(self, venues: Iterable[Venue], reasons: Mapping[str, str] | None = None) -> None:
         by_key: dict[str, Venue] = {}
         by_alias: dict[str, Venue] = {}
+        standalone: set[str] = set()
         longest = 1
         for venue in venues:
             if venue.key in by_key:
@@ -133,8 +145,10 @@ class VenueTable:
                         f"spelling {spelling!r} names two venues: {other.key!r} and {venue.key!r}"
                     )
                 longest = max(longest, len(_TOKEN.findall(spelling)))
+            standalone.update(alias_key(spelling) for spelling in venue.standalone)
         self._by_key = dict(sorted(by_key.items()))
         self._by_alias = by_alias
+        self._standalone = frozenset(standalone)
         self._window = longest + 2
         self._reasons = {alias_key(text): why for text, why in (reasons or {}).items()}
 
@@ -172,6 +186,11 @@ class VenueTable:
             missing = [name for name in ("key", "acronym", "name", "kind") if name not in row]
             if missing:
                 raise ValueError(f"{where}: missing field(s) {', '.join(missing)}")
+            standalone = row.get("standalone", [])
+            if not isinstance(standalone, list) or not all(
+                isinstance(spelling, str) for spelling in standalone
+            ):
+                raise ValueError(f"{where}: standalone must be a list of strings")
             aliases: list[str] = []
             for alias in row.get("aliases", []):
                 if isinstance(alias, str):
@@ -193,6 +212,7 @@ class VenueTable:
                         name=row["name"],
                         kind=row["kind"],
                         aliases=tuple(aliases),
+                        standalone=tuple(standalone),
                     )
                 )
             except (TypeError, ValueError) as exc:
@@ -240,13 +260,18 @@ class VenueTable:
         """The longest run of words in ``text`` that is a spelling of some venue.
 
         Longer spellings win ("NIPS Systems for ML" is the workshop, not NIPS); among
-        equally long ones the first wins.
+        equally long ones the first wins. A venue's ``standalone`` spellings count only
+        when they are the whole text.
 
         Examples
         --------
         >>> m = default_table().find("In Proc. of USENIX OSDI, Carlsbad")
         >>> (m.venue.acronym, m.text)
         ('OSDI', 'USENIX OSDI')
+        >>> default_table().find("Workshop on FPGA Tools") is None
+        True
+        >>> default_table().find("FPGA").venue.key
+        'fpga'
         """
         tokens = [(m.start(), m.end(), alias_key(m.group())) for m in _TOKEN.finditer(text)]
         best: tuple[int, int, int, Venue] | None = None  # (key length, start, end, venue)
@@ -255,6 +280,8 @@ class VenueTable:
             for j in range(i, min(len(tokens), i + self._window)):
                 key += tokens[j][2]
                 venue = self._by_alias.get(key)
+                if key in self._standalone and (i > 0 or j < len(tokens) - 1):
+                    continue
                 if venue is not None and (best is None or len(key) > best[0]):
                     best = (len(key), tokens[i][0], tokens[j][1], venue)
         if best is None:
