@@ -228,3 +228,17 @@ def test_curated_separation_is_written(tmp_path):
     )
     g = build([str(path)], people_curation=curation).graph
     assert (node("person/lee-kim"), OWL.differentFrom, node("person/l-kim")) in g
+
+
+def test_same_entry_in_two_lists_is_one_node(tmp_path):
+    entry = (
+        "- Kite: Fast Joins [[Paper]](https://x.org/kite.pdf)\n  - Oda, Rin, et al. (*VLDB 2021*)\n"
+    )
+    one, two = tmp_path / "one.md", tmp_path / "two.md"
+    one.write_text("## Papers\n" + entry)
+    two.write_text("# Other list\n\n## Databases\n" + entry)
+    g = build([str(one), str(two)]).graph
+    kite = node("paper/oda2021-kite")
+    records = sorted(str(r).removeprefix(iri.BASE) for r in g.objects(kite, MLS.sourceRecord))
+    assert records == ["source/one/L2", "source/two/L4"]
+    assert len(set(g.subjects(RDF.type, MLS.Paper))) == 1
