@@ -134,6 +134,8 @@ def short_name(title: str | None, kind: str | None = None) -> str | None:
     'FBGEMM'
     >>> short_name("CSE 599W: System for ML")
     'CSE 599W'
+    >>> short_name("SysML 2019:")
+    'SysML 2019'
     >>> short_name("Kedro is a workflow development tool")
     'Kedro'
     >>> short_name("Computer Architecture: A Quantitative Approach") is None
@@ -145,7 +147,7 @@ def short_name(title: str | None, kind: str | None = None) -> str | None:
     """
     if not title:
         return None
-    m = re.match(r"^(.+?)\s*[:：]\s*\S", title)
+    m = re.match(r"^(.+?)\s*[:：](?:\s*\S|\s*$)", title)
     if m:
         head = m.group(1).strip()
         if head.count("/") == 1:
@@ -418,6 +420,10 @@ def interpret(item: Item, parent: int | None = None) -> tuple[list[Entry], list[
         _, trailing = citation.split_venue_tag("x " + item.after_links.strip())
         facts.add_venue(trailing)
     kind = _kind(item, links, facts)
+    # The name is read before speakers leave the title ("ScaledML 2019: Ada Byron, ..."),
+    # and a title that ends in a colon ("SysML 2019:") still names its subject.
+    named = title + (":" if re.search(r"[:：]\s*$", head) and not title.endswith(":") else "")
+    name = short_name(named, kind)
     title = _speakers(title, kind, facts)
     authors = list(facts.authors)
     authors_rule = facts.authors_rule
@@ -479,7 +485,7 @@ def interpret(item: Item, parent: int | None = None) -> tuple[list[Entry], list[
         subsection=item.subsection,
         kind=kind,
         title=title or None,
-        name=short_name(title, kind),
+        name=name,
         links=tuple(links),
         github=repo,
         arxiv=arxiv,
