@@ -19,16 +19,13 @@ from hypothesis import strategies as st
 from conftest import read_fixture_file
 from mlsys_graph.ingest.citation import (
     Attribution,
-    Authors,
-    VenueYear,
-    is_remark,
     looks_like_authors,
     parse_attribution_line,
-    parse_authors,
     parse_inline_citation,
-    parse_venue,
-    split_venue_tag,
 )
+from mlsys_graph.ingest.names import Authors, parse_authors
+from mlsys_graph.ingest.text import is_remark
+from mlsys_graph.ingest.venue_text import VenueYear, parse_venue, split_venue_tag
 from mlsys_graph.ingest.venues import Venue, VenueTable, default_table
 
 FIXTURES = Path(__file__).parent / "fixtures" / "citation"

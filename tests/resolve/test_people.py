@@ -15,16 +15,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mlsys_graph.errors import SourceError
+from mlsys_graph.resolve.names import parse_name
 from mlsys_graph.resolve.people import (
     RULES,
     AuthorOccurrence,
-    PeopleCuration,
     PeopleResolution,
     PossibleDuplicate,
-    load_people_curation,
-    parse_name,
     resolve_people,
 )
+from mlsys_graph.resolve.people_curation import PeopleCuration, load_people_curation
 
 HERE = Path(__file__).resolve().parent
 PREFIXES = """\

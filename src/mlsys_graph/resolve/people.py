@@ -30,6 +30,11 @@ initials must agree: ``Y. Kang`` is not ``Daniel Kang``, ``Hongzi Mao`` is not
 :class:`PossibleDuplicate` is reported, whose :meth:`~PossibleDuplicate.snippet` is the
 Turtle a curator pastes into ``data/people.ttl`` to settle it.
 
+Names are parsed and compared in :mod:`mlsys_graph.resolve.names` and the curation is
+read in :mod:`mlsys_graph.resolve.people_curation`; :class:`NameParts`,
+:func:`parse_name`, :class:`PeopleCuration` and :func:`load_people_curation` are
+re-exported here.
+
 The result is deterministic: it depends neither on the order of the occurrences nor, for
 a person's key, on unrelated people.
 
@@ -53,18 +58,25 @@ initials_only=True, family_key='andersen')
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from itertools import combinations
-from pathlib import Path
 
-from ..errors import SourceError
-from ..slugs import FOLD_TABLE
 from ..slugs import slug as make_slug
+from .names import (
+    NameKey,
+    NameParts,
+    Slot,
+    fullest,
+    given_slots,
+    initials_compatible,
+    name_key,
+    name_key_of,
+    parse_name,
+    shares_given_name,
+)
+from .people_curation import PeopleCuration, duplicate_snippet, load_people_curation
 
 __all__ = [
     "RULES",
@@ -87,14 +99,6 @@ RULES = (
     "initials-unique-surname",
     "initials-shared-coauthor",
 )
-
-_MLS = "https://w3id.org/mlsys-graph/ontology#"
-_PERSON = "https://w3id.org/mlsys-graph/id/person/"
-_FOAF_NAME = "http://xmlns.com/foaf/0.1/name"
-_OWL_DIFFERENT = "http://www.w3.org/2002/07/owl#differentFrom"
-_DEFAULT_SOURCE = "data/people.ttl"
-
-
 # --------------------------------------------------------------------------------------
 # records
 
@@ -116,24 +120,6 @@ class AuthorOccurrence:
     entry: str
     position: int
     name: str
-
-
-@dataclass(frozen=True, slots=True)
-class NameParts:
-    """A name split into given and family parts, with the keys the rules compare.
-
-    ``initials`` holds one upper-case letter per given name or initial (``Hans-Arno`` gives
-    ``('H', 'A')``); ``initials_only`` is true when no given name is spelled out, which
-    includes a lone surname; ``family_key`` is the family name casefolded with accents,
-    punctuation and spaces removed (``Ré`` → ``re``, ``Ragan-Kelley`` → ``ragankelley``).
-    """
-
-    text: str
-    given: str
-    family: str
-    initials: tuple[str, ...]
-    initials_only: bool
-    family_key: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,17 +148,6 @@ class Person:
     curated: tuple[str, ...]
 
 
-def _turtle_string(text: str) -> str:
-    escaped = (
-        text.replace("\\", "\\\\")
-        .replace('"', '\\"')
-        .replace("\n", "\\n")
-        .replace("\r", "\\r")
-        .replace("\t", "\\t")
-    )
-    return f'"{escaped}"'
-
-
 @dataclass(frozen=True, slots=True)
 class PossibleDuplicate:
     """Two people the rules could neither merge nor keep apart with certainty.
@@ -198,36 +173,7 @@ class PossibleDuplicate:
         str
             Lines starting ``## `` explain; lines starting ``# `` are Turtle to uncomment.
         """
-        a_label = self.a_names[0] if self.a_names else f"TODO: name of person:{self.a}"
-        b_label = self.b_names[0] if self.b_names else f"TODO: name of person:{self.b}"
-        lines = [
-            f"## possible duplicate: person:{self.a} ~ person:{self.b}",
-            f"## why unsure: {self.reason}",
-        ]
-        if self.a_names and self.b_names and _name_key(a_label) == _name_key(b_label):
-            lines.append(
-                "## both are spelled the same, so data/people.ttl (which curates by name) "
-                "cannot tell them apart; leave them as they are"
-            )
-            return "\n".join(lines) + "\n"
-        if self.a_names and self.b_names and _fullness(b_label) > _fullness(a_label):
-            keep, keep_label, other_names = self.b, b_label, self.a_names
-        else:
-            keep, keep_label, other_names = self.a, a_label, self.b_names
-        variants = sorted({n for n in other_names if _name_key(n) != _name_key(keep_label)})
-        if not variants:
-            variants = [f"TODO: spelling of person:{self.b if keep == self.a else self.a}"]
-        lines.append('## uncomment ONE block (delete its leading "# ") and give the reason:')
-        lines.append("## (1) one person: the other's spellings become variants of this name")
-        lines.append(f"# person:{keep} foaf:name {_turtle_string(keep_label)} ;")
-        lines.extend(f"#     mls:nameVariant {_turtle_string(v)} ;" for v in variants)
-        lines.append('#     mls:reason "TODO: why they are one person" .')
-        lines.append("## (2) two people: no rule may merge them")
-        lines.append(f"# person:{self.a} foaf:name {_turtle_string(a_label)} ;")
-        lines.append(f"#     owl:differentFrom person:{self.b} ;")
-        lines.append('#     mls:reason "TODO: why they are different people" .')
-        lines.append(f"# person:{self.b} foaf:name {_turtle_string(b_label)} .")
-        return "\n".join(lines) + "\n"
+        return duplicate_snippet(self.a, self.b, self.reason, self.a_names, self.b_names)
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,406 +185,40 @@ class PeopleResolution:
     possible_duplicates: tuple[PossibleDuplicate, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class PeopleCuration:
-    """Curated facts about people, as read from ``data/people.ttl``.
-
-    Attributes
-    ----------
-    aliases : Mapping[str, str]
-        Variant spelling → canonical full name.
-    labels : Mapping[str, str]
-        Curated person (local name of its IRI, e.g. ``tianqi-chen``) → canonical name; a
-        person carrying one of these names takes it as label.
-    different : frozenset of frozenset of str
-        Pairs of names that belong to different people.
-    reasons : Mapping[str, str]
-        Name (canonical or variant) → the curator's reason for the facts about it.
-    source : str
-        Where the facts come from, e.g. ``data/people.ttl``.
-    """
-
-    aliases: Mapping[str, str] = field(default_factory=dict, hash=False)
-    labels: Mapping[str, str] = field(default_factory=dict, hash=False)
-    different: frozenset[frozenset[str]] = frozenset()
-    reasons: Mapping[str, str] = field(default_factory=dict, hash=False)
-    source: str = ""
-
-
 # --------------------------------------------------------------------------------------
-# names
-
-_FOLD_TABLE = FOLD_TABLE
-_TITLES = {"dr", "prof", "professor", "mr", "mrs", "ms", "mx", "sir", "dame"}
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-_PARTICLES = {
-    "van", "von", "de", "der", "den", "del", "della", "di", "da", "dos", "das", "du", "la",
-    "le", "ter", "ten", "bin", "ibn", "al", "el",
-}  # fmt: skip
-# Capitalised particles ("Guy Van Den Broeck"); not "Di"/"Da"/"Le", which are given names too.
-_CAP_PARTICLES = {
-    "van", "von", "de", "der", "den", "del", "della", "dos", "das", "du", "ter", "ten",
-}  # fmt: skip
-_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-_EDGE = "\"'“”‘’`,;:()[]{}<>*_/\\|"
-_CHUNK = re.compile(r"[^.\-‐‑–]+\.?")
-
-# (initial, spelled-out given name folded, or None for an initial)
-_Slot = tuple[str, str | None]
-
-
-def _fold(text: str) -> str:
-    """Casefold, strip accents and keep only letters and digits."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD_TABLE).casefold())
-    return "".join(ch for ch in decomposed if ch.isalnum())
-
-
-def _clean_tokens(chunk: str) -> list[str]:
-    tokens = (t.strip(_EDGE) for t in chunk.split())
-    return [t for t in tokens if any(ch.isalnum() for ch in t)]
-
-
-def _is_suffix(token: str) -> bool:
-    return _fold(token) in _SUFFIXES
-
-
-def _is_particle(token: str, before: str | None) -> bool:
-    low = token.casefold()
-    if token.islower():
-        return low in _PARTICLES
-    if low in _CAP_PARTICLES:
-        return True
-    # "de La Cruz": la/le/las/los only right after another particle
-    return low in {"la", "le", "las", "los"} and before is not None and _is_particle(before, None)
-
-
-def _split_tokens(text: str) -> tuple[list[str], list[str]]:
-    """``(given tokens, family tokens)`` of a name."""
-    parts = [p for p in (_clean_tokens(c) for c in _BRACKETED.sub(" ", text).split(",")) if p]
-    while len(parts) > 1 and len(parts[-1]) == 1 and _is_suffix(parts[-1][0]):
-        parts.pop()
-    if len(parts) > 1:  # "Family, Given" (the ingest should not send these, but be kind)
-        family = parts[0]
-        while len(family) > 1 and _is_suffix(family[-1]):
-            family = family[:-1]
-        return [t for p in parts[1:] for t in p], family
-    tokens = parts[0] if parts else []
-    while len(tokens) > 1 and _fold(tokens[0]) in _TITLES:
-        tokens = tokens[1:]
-    while len(tokens) > 1 and _is_suffix(tokens[-1]):
-        tokens = tokens[:-1]
-    if not tokens:
-        return [], []
-    start = len(tokens) - 1
-    while start >= 2 and _is_particle(tokens[start - 1], tokens[start - 2]):
-        start -= 1
-    return tokens[:start], tokens[start:]
-
-
-def _token_slots(token: str) -> list[_Slot]:
-    letters = [ch for ch in token if ch.isalnum()]
-    if "." not in token and 2 <= len(letters) <= 3 and token.isalpha() and token.isupper():
-        return [(_initial(ch), None) for ch in letters]  # "JE" written without dots
-    slots: list[_Slot] = []
-    for chunk in _CHUNK.findall(token):
-        core = [ch for ch in chunk if ch.isalnum()]
-        if not core:
-            continue
-        if chunk.endswith(".") or len(core) == 1:
-            slots.append((_initial(core[0]), None))
-        else:
-            slots.append((_initial(core[0]), _fold(chunk) or "".join(core)))
-    return slots
-
-
-def _initial(ch: str) -> str:
-    return (_fold(ch) or ch)[:1].upper()
-
-
-@lru_cache(maxsize=65536)
-def _slots(given: str) -> tuple[_Slot, ...]:
-    return tuple(slot for token in given.split() for slot in _token_slots(token))
-
-
-@lru_cache(maxsize=65536)
-def _parse(text: str) -> NameParts:
-    given_tokens, family_tokens = _split_tokens(unicodedata.normalize("NFC", text))
-    if family_tokens and family_tokens[-1].endswith("."):
-        last = family_tokens[-1]
-        if sum(ch.isalnum() for ch in last) > 1:
-            family_tokens = [*family_tokens[:-1], last.rstrip(".")]
-    given = " ".join(given_tokens)
-    family = " ".join(family_tokens)
-    slots = _slots(given)
-    return NameParts(
-        text=text,
-        given=given,
-        family=family,
-        initials=tuple(initial for initial, _ in slots),
-        initials_only=all(full is None for _, full in slots),
-        family_key=_fold(family),
-    )
-
-
-def parse_name(text: str) -> NameParts:
-    """Split a name written "Given Family" into its parts; never raises.
-
-    Titles (``Dr.``) and suffixes (``Jr.``) are dropped, lower-case particles join the family
-    name (``Maria de la Cruz``), and a ``Family, Given`` form is turned around.
-    Family-name-first without a comma (``Chen Tianqi``) cannot be detected: curate it.
-
-    Parameters
-    ----------
-    text : str
-        One name.
-
-    Returns
-    -------
-    NameParts
-
-    Examples
-    --------
-    >>> parse_name("Guy Van den Broeck").family
-    'Van den Broeck'
-    >>> p = parse_name("Hans-Arno Jacobsen")
-    >>> p.initials, p.initials_only
-    (('H', 'A'), False)
-    >>> parse_name("Christopher Ré").family_key
-    're'
-    >>> parse_name("Dulloo")
-    NameParts(text='Dulloo', given='', family='Dulloo', initials=(), initials_only=True, \
-family_key='dulloo')
-    """
-    return _parse(text)
-
-
-_NameKey = tuple[str, tuple[str, ...]]
-
-
-def _key_of(parts: NameParts) -> _NameKey:
-    """The same-normalised-name key: family key, then initials and runs of spelled names."""
-    items: list[str] = []
-    run = ""
-    for initial, full in _slots(parts.given):
-        if full is None:
-            if run:
-                items.append("f:" + run)
-                run = ""
-            items.append("i:" + initial)
-        else:
-            run += full
-    if run:
-        items.append("f:" + run)
-    return parts.family_key, tuple(items)
-
-
-def _name_key(text: str) -> _NameKey:
-    return _key_of(_parse(text))
-
-
-def _slots_compatible(x: tuple[_Slot, ...], y: tuple[_Slot, ...]) -> bool:
-    """Do the given names agree as far as both go (initials equal, spelled names equal)?"""
-    return all(
-        ix == iy and (fx is None or fy is None or fx == fy)
-        for (ix, fx), (iy, fy) in zip(x, y, strict=False)
-    )
-
-
-def _shares_full(x: tuple[_Slot, ...], y: tuple[_Slot, ...]) -> bool:
-    return any(fx is not None and fx == fy for (_, fx), (_, fy) in zip(x, y, strict=False))
-
-
-def _fullness(text: str) -> tuple[int, ...]:
-    parts = _parse(text)
-    slots = _slots(parts.given)
-    return (
-        sum(full is not None for _, full in slots),
-        len(slots),
-        sum(ch.isalpha() for ch in parts.given),
-        sum(not ch.isascii() for ch in text),
-        int(not text.isupper()),
-    )
-
-
-def _fullest(names: Iterable[str]) -> str:
-    return min(names, key=lambda n: (tuple(-v for v in _fullness(n)), n))
-
-
-def _slug(label: str) -> str:
-    return make_slug(label, fallback="person")
-
-
-# --------------------------------------------------------------------------------------
-# curation
-
-
-def _local(term: object) -> str:
-    return str(term).removeprefix(_PERSON)
-
-
-def load_people_curation(path: Path | None = None) -> PeopleCuration:
-    """Read curated aliases and separations from Turtle.
-
-    Parameters
-    ----------
-    path : Path, optional
-        The file; by default the bundled ``data/people.ttl``. A missing file is an empty
-        curation.
-
-    Returns
-    -------
-    PeopleCuration
-
-    Raises
-    ------
-    SourceError
-        The file is not Turtle, or a person lacks ``foaf:name`` or ``mls:reason``, or an
-        alias is ambiguous.
-
-    Examples
-    --------
-    >>> curation = load_people_curation()
-    >>> curation.aliases["Chen Tianqi"], curation.source
-    ('Tianqi Chen', 'data/people.ttl')
-    """
-    if path is None:
-        from mlsys_graph.resources import data_file
-
-        path, source = data_file("people.ttl"), _DEFAULT_SOURCE
-    else:
-        path, source = Path(path), str(path)
-    if not path.is_file():
-        return PeopleCuration(source=source)
-
-    from rdflib import Graph, Literal, URIRef
-
-    graph = Graph()
-    try:
-        graph.parse(path, format="turtle")
-    except (SyntaxError, ValueError) as exc:
-        raise SourceError(source, None, f"not valid Turtle: {exc}") from exc
-
-    foaf_name, variant_p, reason_p = (
-        URIRef(_FOAF_NAME),
-        URIRef(_MLS + "nameVariant"),
-        URIRef(_MLS + "reason"),
-    )
-    different_p = URIRef(_OWL_DIFFERENT)
-
-    def fail(node: object, message: str) -> SourceError:
-        return SourceError(source, None, f"person:{_local(node)}: {message}")
-
-    def strings(node: object, predicate: URIRef) -> list[str]:
-        values = sorted(graph.objects(node, predicate), key=str)
-        for value in values:
-            if not isinstance(value, Literal):
-                raise fail(node, f"{graph.qname(predicate)} must be a string, not {value.n3()}")
-        return [str(v) for v in values]
-
-    nodes = set(graph.subjects(foaf_name)) | set(graph.subjects(variant_p))
-    nodes |= set(graph.subjects(reason_p))
-    separations = sorted(graph.subject_objects(different_p), key=lambda so: tuple(map(str, so)))
-    for s, o in separations:
-        nodes |= {s, o}
-
-    canonical: dict[object, str] = {}
-    names: dict[object, list[str]] = {}
-    reason_of: dict[object, str] = {}
-    for node in sorted(nodes, key=str):
-        node_names = strings(node, foaf_name)
-        if len(node_names) != 1:
-            raise fail(node, f"needs exactly one foaf:name, has {len(node_names)}")
-        reasons = strings(node, reason_p)
-        if len(reasons) > 1:
-            raise fail(node, "has more than one mls:reason; write one")
-        if reasons:
-            reason_of[node] = reasons[0]
-        canonical[node] = node_names[0]
-        names[node] = [node_names[0], *strings(node, variant_p)]
-
-    aliases: dict[str, str] = {}
-    alias_of_key: dict[_NameKey, str] = {}
-    canonical_keys = {_name_key(name): node for node, name in canonical.items()}
-    for node in sorted(names, key=str):
-        variants = names[node][1:]
-        if variants and node not in reason_of:
-            raise fail(node, "has mls:nameVariant but no mls:reason; say why they are one person")
-        for variant in variants:
-            key = _name_key(variant)
-            if key == _name_key(canonical[node]):
-                continue
-            if key in canonical_keys:
-                raise fail(
-                    node,
-                    f"variant {variant!r} is the foaf:name of "
-                    f"person:{_local(canonical_keys[key])}; aliases do not chain",
-                )
-            if alias_of_key.get(key, canonical[node]) != canonical[node]:
-                raise fail(
-                    node,
-                    f"variant {variant!r} is also a variant of {alias_of_key[key]!r}; "
-                    "one spelling can alias one person only",
-                )
-            alias_of_key[key] = canonical[node]
-            aliases[variant] = canonical[node]
-
-    different: set[frozenset[str]] = set()
-    for s, o in separations:
-        if s not in reason_of and o not in reason_of:
-            raise fail(s, f"owl:differentFrom person:{_local(o)} needs an mls:reason")
-        for x in names[s]:
-            for y in names[o]:
-                if _name_key(x) == _name_key(y):
-                    raise fail(
-                        s,
-                        f"cannot be kept apart from person:{_local(o)} by name: both are "
-                        f"spelled {x!r}",
-                    )
-                different.add(frozenset((x, y)))
-
-    reasons_by_name: dict[str, set[str]] = defaultdict(set)
-    for node, reason in reason_of.items():
-        for name in names[node]:
-            reasons_by_name[name].add(reason)
-    return PeopleCuration(
-        aliases=dict(sorted(aliases.items())),
-        labels=dict(sorted((_local(node), name) for node, name in canonical.items())),
-        different=frozenset(different),
-        reasons={name: "; ".join(sorted(rs)) for name, rs in sorted(reasons_by_name.items())},
-        source=source,
-    )
+# curation, as match keys
 
 
 @dataclass(slots=True)
 class _Curation:
     """A curation with every name turned into its match key."""
 
-    alias: dict[_NameKey, str]
-    labels: dict[_NameKey, str]
-    different: set[frozenset[_NameKey]]
-    reasons: dict[_NameKey, str]
+    alias: dict[NameKey, str]
+    labels: dict[NameKey, str]
+    different: set[frozenset[NameKey]]
+    reasons: dict[NameKey, str]
 
     @classmethod
     def compile(cls, curation: PeopleCuration) -> _Curation:
-        alias: dict[_NameKey, str] = {}
+        alias: dict[NameKey, str] = {}
         for variant, name in sorted(curation.aliases.items()):
-            key = _name_key(variant)
+            key = name_key(variant)
             if alias.get(key, name) != name:
                 raise ValueError(
                     f"curation {curation.source!r}: {variant!r} is aliased to both "
                     f"{alias[key]!r} and {name!r}"
                 )
-            if key != _name_key(name):
+            if key != name_key(name):
                 alias[key] = name
-        labels = {_name_key(name): name for name in sorted(curation.labels.values())}
+        labels = {name_key(name): name for name in sorted(curation.labels.values())}
         different = set()
         for pair in curation.different:
-            keys = frozenset(_name_key(name) for name in pair)
+            keys = frozenset(name_key(name) for name in pair)
             if len(keys) == 2:
                 different.add(keys)
-        reasons: dict[_NameKey, set[str]] = defaultdict(set)
+        reasons: dict[NameKey, set[str]] = defaultdict(set)
         for name, reason in curation.reasons.items():
-            reasons[_name_key(name)].add(reason)
+            reasons[name_key(name)].add(reason)
         return cls(alias, labels, different, {k: "; ".join(sorted(v)) for k, v in reasons.items()})
 
 
@@ -649,9 +229,9 @@ class _Curation:
 @dataclass(slots=True)
 class _Occ:
     occurrence: AuthorOccurrence
-    key: _NameKey  # of the effective name (the curated canonical name if aliased)
-    own_key: _NameKey  # of the name as written
-    slots: tuple[_Slot, ...]
+    key: NameKey  # of the effective name (the curated canonical name if aliased)
+    own_key: NameKey  # of the name as written
+    slots: tuple[Slot, ...]
     aliased_to: str | None
     rank: int = 0  # n-th occurrence of this key in its author list, from 0
 
@@ -664,8 +244,8 @@ class _Group:
     rules: set[str]
     rank: int
     entries: set[str] = field(default_factory=set)
-    slotsets: set[tuple[_Slot, ...]] = field(default_factory=set)
-    keys: set[_NameKey] = field(default_factory=set)
+    slotsets: set[tuple[Slot, ...]] = field(default_factory=set)
+    keys: set[NameKey] = field(default_factory=set)
 
     @property
     def full(self) -> bool:
@@ -679,7 +259,7 @@ class _Resolver:
         self.by_entry: dict[str, list[int]] = defaultdict(list)
         for i, o in enumerate(occs):
             self.by_entry[o.occurrence.entry].append(i)
-        base: dict[tuple[_NameKey, int], list[int]] = defaultdict(list)
+        base: dict[tuple[NameKey, int], list[int]] = defaultdict(list)
         for i, o in enumerate(occs):
             base[(o.key, o.rank)].append(i)
         self.group_of: list[int] = [0] * len(occs)
@@ -717,7 +297,7 @@ class _Resolver:
         return (
             a.family == b.family
             and not a.entries & b.entries
-            and all(_slots_compatible(x, y) for x in a.slotsets for y in b.slotsets)
+            and all(initials_compatible(x, y) for x in a.slotsets for y in b.slotsets)
             and not self.separated(a, b)
         )
 
@@ -739,7 +319,7 @@ class _Resolver:
                 (a.gid, b.gid)
                 for a, b in combinations(full, 2)
                 if self.compatible(a, b)
-                and any(_shares_full(x, y) for x in a.slotsets for y in b.slotsets)
+                and any(shares_given_name(x, y) for x in a.slotsets for y in b.slotsets)
             }
             neighbours: dict[int, set[int]] = defaultdict(set)
             for x, y in linked:
@@ -815,7 +395,7 @@ class _Resolver:
                 found.append((a, b, self.doubt(a, b, family, fits, label)))
         return found
 
-    def base_keys(self, group: _Group) -> set[_NameKey]:
+    def base_keys(self, group: _Group) -> set[NameKey]:
         return {self.occs[i].key for i in group.members}
 
     def doubt(
@@ -830,7 +410,7 @@ class _Resolver:
         if not a.full and not b.full:
             return f"{label[a.gid]!r} and {label[b.gid]!r}: compatible initials, no full name"
         if a.full and b.full:
-            if not any(_shares_full(x, y) for x in a.slotsets for y in b.slotsets):
+            if not any(shares_given_name(x, y) for x in a.slotsets for y in b.slotsets):
                 return f"{label[a.gid]!r} and {label[b.gid]!r} agree only on initials"
             fitting = {g.gid: label[g.gid] for g in (*fits[a.gid], *fits[b.gid]) if g.full}
             rivals = sorted(name for gid, name in fitting.items() if gid not in (a.gid, b.gid))
@@ -845,9 +425,10 @@ class _Resolver:
         others = sorted({label[g.gid] for g in family if g not in (short, full)})
         if not others:
             return f"{label[short.gid]!r} fits only {label[full.gid]!r}"
+        family_name = parse_name(label[full.gid]).family
         return (
             f"{label[short.gid]!r} fits only {label[full.gid]!r}, but others are named "
-            f"{_parse(label[full.gid]).family} ({', '.join(others)}) and no co-author is shared"
+            f"{family_name} ({', '.join(others)}) and no co-author is shared"
         )
 
 
@@ -866,17 +447,19 @@ def _collect(occurrences: Iterable[AuthorOccurrence], cur: _Curation) -> list[_O
     occs = []
     for place in sorted(by_place):
         occ = by_place[place]
-        parts = _parse(occ.name)
+        parts = parse_name(occ.name)
         if not parts.family_key:
             raise ValueError(
                 f"entry {occ.entry!r} position {occ.position}: {occ.name!r} is not a name "
                 "(no letters)"
             )
-        own_key = _key_of(parts)
+        own_key = name_key_of(parts)
         canonical = cur.alias.get(own_key)
-        effective = _parse(canonical) if canonical else parts
-        occs.append(_Occ(occ, _key_of(effective), own_key, _slots(effective.given), canonical))
-    counts: dict[tuple[str, _NameKey], int] = defaultdict(int)
+        effective = parse_name(canonical) if canonical else parts
+        occs.append(
+            _Occ(occ, name_key_of(effective), own_key, given_slots(effective.given), canonical)
+        )
+    counts: dict[tuple[str, NameKey], int] = defaultdict(int)
     for o in occs:  # sorted by (entry, position)
         o.rank = counts[(o.occurrence.entry, o.key)]
         counts[(o.occurrence.entry, o.key)] += 1
@@ -935,7 +518,7 @@ co-author is shared"
         variants[g.gid] = tuple(sorted(spellings))
         curated = [cur.labels[k] for k in g.keys if k in cur.labels]
         canonical = [occs[i].aliased_to for i in g.members if occs[i].aliased_to]
-        label[g.gid] = _fullest(curated or [*canonical, *spellings])
+        label[g.gid] = fullest(curated or [*canonical, *spellings])
 
     key = _assign_keys(groups, label, variants, occs)
 
@@ -986,6 +569,10 @@ co-author is shared"
 
 def _names(label: str, variants: tuple[str, ...]) -> tuple[str, ...]:
     return (label, *(v for v in variants if v != label))
+
+
+def _slug(label: str) -> str:
+    return make_slug(label, fallback="person")
 
 
 def _assign_keys(

@@ -1,0 +1,309 @@
+"""Read an author list as a list writes it: "Family, Given", initials, "et al.".
+
+Each rule reads a *kind* of thing lists write — "Family, Given" pairs, BibTeX "A, B and
+C, D", initials, ALL-CAPS names, "et al." — never one particular line. A trailing date,
+parentheticals, footnote marks and a closing affiliation are dropped. Everything here is a
+pure function of a string.
+
+>>> parse_authors("Quill, Ada, Ben Ortiz, and Cy Tran.")
+Authors(names=('Ada Quill', 'Ben Ortiz', 'Cy Tran'), truncated=False)
+>>> parse_authors("VOSS, IDA, et al., 2018.")
+Authors(names=('Ida Voss',), truncated=True)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import normalise, wordset
+
+__all__ = ["Authors", "parse_authors"]
+
+
+@dataclass(frozen=True, slots=True)
+class Authors:
+    """Names in list order, in natural order ("Given Family"); ``truncated`` for "et al."."""
+
+    names: tuple[str, ...]
+    truncated: bool
+
+
+_PARTICLES = wordset(
+    """
+    van von der den de del della di da dos das du la le ter ten zu al el bin ibn st
+    """
+)
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+# Words that are not parts of personal names (they mark descriptions and labels).
+_NOT_NAME = wordset(
+    """
+    summary note notes paper papers github code slides video videos blog website book course
+    survey thesis project tool tools start watch read must stop learning machine machines
+    system systems data model models network networks neural inference training serving
+    framework frameworks library platform toolkit update updated version introduction
+    overview conference workshop symposium proceedings journal preprint arxiv acm ieee
+    usenix the an is are was were be been of for to in on with or by from as this that it
+    its we our you your recommendation recommended todo computing cloud ai ml gpu gpus cpu
+    api sdk python pytorch tensorflow kubernetes docker open source highly strong best new
+    how what why when which where who see also link links
+    """
+)
+_INITIALS = re.compile(r"(?:[^\W\d_]\.?-?)*[^\W\d_]\.?")
+_NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['-](?=[^\W\d_]))*\.?")
+
+_TRUNCATION = re.compile(
+    r"(?i)\bet\.?\s*al\b\.?|\band\s+so\s+on\b\.?|\betc\b\.?|\band\s+others\b\.?"
+)
+_AND = re.compile(r"(?i)\s*(?:,\s*)?(?:\band\b|&)\s*")
+
+
+def _is_initials(token: str) -> bool:
+    """Initials such as "Y.", "B.G.", "J", "D.-G." — not "Li" (a name) nor "JE" (either)."""
+    if not _INITIALS.fullmatch(token):
+        return False
+    letters = [ch for ch in token if ch.isalpha()]
+    if not all(ch.isupper() for ch in letters):
+        return False
+    return len(letters) == 1 or "." in token
+
+
+def _is_name_word(token: str) -> bool:
+    if not _NAME_WORD.fullmatch(token) or not token[0].isupper():
+        return False
+    return token.rstrip(".").casefold() not in _NOT_NAME
+
+
+def _name_token_ok(token: str) -> bool:
+    lower = token.casefold()
+    return _is_initials(token) or _is_name_word(token) or lower in _PARTICLES or lower in _SUFFIXES
+
+
+def _is_family(chunk: str) -> bool:
+    """One name word, optionally after particles: "Jia", "Ragan-Kelley", "van der Berg"."""
+    words = chunk.split()
+    if not words or not all(w.casefold() in _PARTICLES for w in words[:-1]):
+        return False
+    last = words[-1]
+    return _is_name_word(last) and not _is_initials(last) and not last.endswith(".")
+
+
+def _is_given(chunk: str) -> bool:
+    """Initials ("B.G.", "D. G."), one name word ("Daniel"), or a word + initials ("Jerome H.")."""
+    words = chunk.split()
+    if not words or words[0].casefold().rstrip(".") in _SUFFIXES:
+        return False
+    if all(_is_initials(w) for w in words):
+        return True
+    return _is_name_word(words[0]) and all(_is_initials(w) for w in words[1:])
+
+
+def _is_long_given(chunk: str) -> bool:
+    """A given name of two to four words, at least two of them full ("Vijay Janapa")."""
+    words = chunk.split()
+    if not 2 <= len(words) <= 4 or not _is_name_word(words[0]):
+        return False
+    if not all(_is_name_word(w) or _is_initials(w) for w in words):
+        return False
+    return sum(1 for w in words if not _is_initials(w)) >= 2
+
+
+def _is_suffix(chunk: str) -> bool:
+    return chunk.casefold() in _SUFFIXES
+
+
+def _fix_caps(name: str) -> str:
+    """Title-case a name written in capitals ("HANS-ARNO" → "Hans-Arno"); initials stay."""
+    words = [w for w in name.split() if not _is_initials(w)]
+    letters = [ch for w in words for ch in w if ch.isalpha()]
+    if not words or not letters or not all(ch.isupper() for ch in letters):
+        return name
+    return " ".join(
+        w
+        if _is_initials(w) or w.casefold() in _SUFFIXES
+        else re.sub(r"[^\W\d_]+", lambda m: m.group()[0] + m.group()[1:].lower(), w)
+        for w in name.split()
+    )
+
+
+def _tidy_chunk(chunk: str) -> str:
+    words = [w.strip("\"'`*_") for w in chunk.split()]
+    words = [w for w in words if w and w.strip(".-'")]
+    if (
+        words
+        and words[-1].endswith(".")
+        and not (_is_initials(words[-1]) or words[-1].casefold() in _SUFFIXES)
+    ):
+        words[-1] = words[-1].rstrip(".")
+    return " ".join(words).strip(" -'")
+
+
+@dataclass(frozen=True, slots=True)
+class _AuthorText:
+    #: Groups (split on "and"/";") of comma-separated chunks.
+    groups: tuple[tuple[str, ...], ...]
+    truncated: bool
+    year: int | None
+
+
+# Words naming an organisation: a comma chunk holding one, after the last author, is an
+# affiliation ("…, and Ida Voss, Tarn Labs"), not a name. Generic words, then companies
+# that papers name as affiliations.
+_ORGANISATION = wordset(
+    """
+    university univ universität universidad université universita college academy school
+    institute institut institution research lab labs laboratory laboratories inc corp
+    corporation company ltd llc gmbh foundation center centre department dept faculty
+    microsoft google facebook meta amazon aws alibaba tencent baidu huawei bytedance ibm intel
+    nvidia apple samsung qualcomm uber netflix linkedin twitter databricks deepmind openai
+    oracle cisco vmware salesforce adobe xiaomi sensetime megvii
+    """
+)
+
+
+def _is_affiliation(chunk: str) -> bool:
+    """A comma chunk naming an organisation ("Microsoft AI and Research", "Tarn Labs")."""
+    return any(
+        word[0].isupper() and word.rstrip(".").casefold() in _ORGANISATION
+        for word in re.findall(r"[^\W\d_][\w.&'-]*", chunk)
+    )
+
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# A date closing an author list: ", 2018." / ", 2017, April." / "April 2017".
+_TRAILING_DATE = re.compile(
+    rf"(?i)(?:^|[,;\s])\s*(?:{_MONTH}\s+)?(?P<year>(?:19[5-9]\d|20[0-4]\d))[a-z]?"
+    rf"(?:\s*,?\s*{_MONTH})?\s*[.,;]*\s*$"
+)
+
+
+def _read_author_text(text: str) -> _AuthorText:
+    """Clean an author list and cut it into groups of comma chunks, not yet into names.
+
+    Markdown, parentheticals, "et al." (→ ``truncated``), a closing date (→ ``year``) and
+    closing affiliation chunks are taken off; :func:`_names` pairs the chunks up.
+    """
+    text = normalise(text)
+    text = re.sub(r"[*_`\"{}\[\]]", " ", text)
+    for _ in range(3):  # parentheticals (affiliations, notes), innermost first
+        text = re.sub(r"\([^()]*\)", " ", text)
+    text = text.replace("(", " ").replace(")", " ")
+    truncated = False
+    while True:
+        text, count = _TRUNCATION.subn(",", text)
+        if not count:
+            break
+        truncated = True
+    text = " ".join(text.split()).strip(" ,;")
+    year = None
+    m = _TRAILING_DATE.search(text)
+    if m:
+        year = int(m.group("year"))
+        text = text[: m.start()].strip(" ,;")
+    chunks = text.split(",")
+    while len(chunks) > 1 and _is_affiliation(chunks[-1]):
+        chunks.pop()
+    text = ",".join(chunks).strip(" ,;")
+    groups = []
+    for part in re.split(r";", text):
+        for group in _AND.split(part):
+            chunks = tuple(c for c in (_tidy_chunk(c) for c in group.split(",")) if c)
+            if chunks:
+                groups.append(chunks)
+    return _AuthorText(tuple(groups), truncated, year)
+
+
+def _names(groups: tuple[tuple[str, ...], ...]) -> list[str]:
+    """The names the chunks of :func:`_read_author_text` spell, in natural order."""
+    names: list[str] = []
+    # "Family, Given Given" is one person when nothing but a suffix or "et al." follows
+    # ("Quill, Ada Mae, et al.") or when every group is such a pair (BibTeX: "Quill, Ada
+    # Mae and Ortiz, Ben"). In "Quill, Ada, Ben Ortiz" a multi-word chunk is a name.
+    paired = all(len(g) >= 2 and all(_is_suffix(c) for c in g[2:]) for g in groups)
+    for chunks in groups:
+        i = 0
+        while i < len(chunks):
+            chunk = chunks[i]
+            if _is_suffix(chunk) and names:
+                names[-1] = f"{names[-1]} {chunk}"
+                i += 1
+            elif (
+                paired
+                and i == 0
+                and len(chunks) > 1
+                and _is_family(chunk)
+                and _is_long_given(chunks[1])
+            ):
+                names.append(f"{chunks[1]} {chunk}")
+                i += 2
+            elif i + 1 < len(chunks) and _is_family(chunk) and _is_given(chunks[i + 1]):
+                names.append(f"{chunks[i + 1]} {chunk}")
+                i += 2
+            else:
+                names.append(chunk)
+                i += 1
+    cleaned = []
+    for name in names:
+        name = " ".join(_TRUNCATION.sub(" ", name).split()).strip(" ,;")
+        if name:
+            cleaned.append(_fix_caps(name))
+    return cleaned
+
+
+def parse_authors(text: str) -> Authors:
+    """Split an author list into names, in list order and natural order.
+
+    Reads "Family, Given", "Given Family", BibTeX "A, B and C, D", initials ("Lee, Y.",
+    "B.G."), a lone surname, ALL-CAPS names, and "et al." / "and so on" (→ ``truncated``).
+    A trailing date (", 2018."), parentheticals, footnote marks ("Tran†", "Park¹") and a
+    closing affiliation chunk (", Tarn Labs") are dropped. "Family, Given Given" is one
+    person when the list ends there or "et al." follows. Family-name-first without a
+    comma cannot be told apart and stays as written.
+
+    Parameters
+    ----------
+    text : str
+        The author list, markdown emphasis and all.
+
+    Returns
+    -------
+    Authors
+        The names in list order ("Given Family", capitals tidied, initials kept), and
+        whether the list was cut short ("et al.").
+
+    Examples
+    --------
+    >>> parse_authors("Quill, Ada, Ben Ortiz, and Cy Tran.")
+    Authors(names=('Ada Quill', 'Ben Ortiz', 'Cy Tran'), truncated=False)
+    >>> parse_authors("Quill, Ada Mae, et al.")
+    Authors(names=('Ada Mae Quill',), truncated=True)
+    >>> parse_authors("Ben Ortiz∗, Cy Tran†, and Dee Park, Tarn Research").names
+    ('Ben Ortiz', 'Cy Tran', 'Dee Park')
+    >>> parse_authors("Ngata, R., Obi, B.K. and Pell, Dora, 2016.").names
+    ('R. Ngata', 'B.K. Obi', 'Dora Pell')
+    >>> parse_authors("IDA VOSS, KARL-HEINZ BRANDT et al.")
+    Authors(names=('Ida Voss', 'Karl-Heinz Brandt'), truncated=True)
+    """
+    author_text = _read_author_text(text)
+    return Authors(tuple(_names(author_text.groups)), author_text.truncated)
+
+
+def _looks_like(author_text: _AuthorText, *, cited: bool) -> bool:
+    """Whether every chunk is made of name words; one lone word only when ``cited``.
+
+    A single surname passes only after "et al." or when a venue follows it (``cited``).
+    """
+    chunks = [c for group in author_text.groups for c in group]
+    if not chunks:
+        return False
+    if _is_suffix(chunks[0]):
+        return False
+    for chunk in chunks:
+        words = chunk.split()
+        if len(words) > 6 or not all(_name_token_ok(w) for w in words):
+            return False
+        if all(w in _PARTICLES for w in words):  # lower-case "van der", not the name "Al"
+            return False
+    if len(chunks) == 1 and len(chunks[0].split()) == 1:
+        return author_text.truncated or cited
+    return True
