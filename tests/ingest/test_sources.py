@@ -72,3 +72,10 @@ def test_duplicates_across_files(tmp_path):
     result = parse_paths([str(tmp_path / "one.md"), str(tmp_path / "two.md")])
     dups = [p for p in result.problems if p.code == "duplicate-entry"]
     assert len(dups) == 1 and dups[0].path.endswith("two.md") and "one.md:2" in dups[0].message
+
+
+def test_problems_follow_the_order_of_the_sources(tmp_path):
+    (tmp_path / "b.md").write_text("- One [[Paper]]()\n")
+    (tmp_path / "A.md").write_text("- Two [[Paper]]()\n")
+    result = parse_paths([str(tmp_path / "b.md"), str(tmp_path / "A.md")])
+    assert [p.path.rsplit("/", 1)[1] for p in result.problems if p.code == "empty-url"] == ["b.md", "A.md"]

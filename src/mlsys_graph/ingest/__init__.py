@@ -71,6 +71,8 @@ def parse_sources(sources: Iterable[Source]) -> ParseResult:
     """Entries and problems of already-read sources, in source order."""
     entries: list[Entry] = []
     problems: list[Problem] = []
+    sources = list(sources)
+    order = {source.path: index for index, source in enumerate(sources)}
     for source in sources:
         doc = read_structure(source.text, source.path)
         problems.extend(doc.problems)
@@ -79,7 +81,7 @@ def parse_sources(sources: Iterable[Source]) -> ParseResult:
             entries.extend(found)
             problems.extend(found_problems)
     problems.extend(find_duplicates(entries))
-    problems.sort(key=lambda p: (p.path, p.line, p.code, p.message))
+    problems.sort(key=lambda p: (order.get(p.path, len(order)), p.line, p.code, p.message))
     return ParseResult(tuple(entries), tuple(problems))
 
 

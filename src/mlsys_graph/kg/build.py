@@ -279,7 +279,7 @@ class _Builder:
                 self.add(root, SKOS.hasTopConcept, node)
 
     def resource(self, r: Resource) -> URIRef:
-        node = URIRef(iri.BASE + r.key)
+        node = iri.from_key(r.key)
         for t in _ENTRY_CLASSES[r.kind]:
             self.add(node, RDF.type, t)
         self.add(node, RDF.type, MLS.Entry)
@@ -353,7 +353,7 @@ class _Builder:
         for key, _how in r.topics:
             self.add(node, DCTERMS.subject, iri.topic(key))
         if r.parent:
-            self.add(node, MLS.parentEntry, URIRef(iri.BASE + r.parent))
+            self.add(node, MLS.parentEntry, iri.from_key(r.parent))
         return node
 
     def _author_rule(self, r: Resource) -> str:
@@ -371,8 +371,8 @@ class _Builder:
             del key
 
     def claim(self, c: LineageClaim) -> None:
-        subject = URIRef(iri.BASE + c.subject)
-        obj = URIRef(iri.BASE + c.object)
+        subject = iri.from_key(c.subject)
+        obj = iri.from_key(c.object)
         relation = MLS.extends if c.relation == "extends" else MLS.usesMethodIn
         standard = CITO.extends if c.relation == "extends" else CITO.usesMethodIn
         node = iri.claim(subject, c.relation, obj)

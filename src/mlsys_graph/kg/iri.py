@@ -33,6 +33,8 @@ __all__ = [
     "claim",
     "curation_file",
     "entry",
+    "from_key",
+    "key_of",
     "link",
     "person",
     "repo",
@@ -76,6 +78,20 @@ def _iri(path: str) -> URIRef:
 def entry(kind_path: str, local: str) -> URIRef:
     """An entry: ``paper/…``, ``software/…``, ``book/…`` and so on."""
     return _iri(f"{kind_path}/{local}")
+
+
+def from_key(key: str) -> URIRef:
+    """The IRI of a catalog key such as ``paper/crankshaw2017-clipper``."""
+    return _iri(key)
+
+
+def key_of(term) -> str:
+    """The catalog key of a data IRI (the IRI without :data:`BASE`); other IRIs unchanged.
+
+    >>> key_of(from_key("paper/x"))
+    'paper/x'
+    """
+    return str(term).removeprefix(BASE)
 
 
 def person(key: str) -> URIRef:

@@ -21,8 +21,7 @@ def find_entries(graph: Graph, text: str) -> list[tuple[URIRef, str]]:
 
 
 def _short(term) -> str:
-    text = str(term)
-    return text.removeprefix(iri.BASE)
+    return iri.key_of(term)
 
 
 def explain(graph: Graph, text: str) -> list[dict]:

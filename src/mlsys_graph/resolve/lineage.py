@@ -163,7 +163,7 @@ def load_curated_lineage(path=None) -> list[LineageClaim]:
     from rdflib.namespace import RDF
 
     from ..errors import SourceError
-    from ..kg.iri import BASE
+    from ..kg.iri import key_of
     from ..resources import data_file
 
     path = Path(path) if path is not None else data_file("lineage.ttl")
@@ -198,9 +198,9 @@ def load_curated_lineage(path=None) -> list[LineageClaim]:
             )
         claims.append(
             LineageClaim(
-                str(subject).removeprefix(BASE),
+                key_of(subject),
                 name,
-                str(obj).removeprefix(BASE),
+                key_of(obj),
                 "curated",
                 shown,
                 reason=str(reason),

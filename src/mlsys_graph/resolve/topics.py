@@ -86,7 +86,7 @@ def load_topic_scheme(path: Path | None = None) -> TopicScheme:
     labels: dict[str, str] = {}
     broader: dict[str, tuple[str, ...]] = {}
     reasons: dict[str, str] = {}
-    prefix = iri.BASE + "topic/"
+    prefix = str(iri.topic(""))
     for subject in sorted(set(graph.subjects(SKOS.prefLabel, None))):
         text = str(subject)
         if not text.startswith(prefix):
