@@ -78,4 +78,7 @@ def test_problems_follow_the_order_of_the_sources(tmp_path):
     (tmp_path / "b.md").write_text("- One [[Paper]]()\n")
     (tmp_path / "A.md").write_text("- Two [[Paper]]()\n")
     result = parse_paths([str(tmp_path / "b.md"), str(tmp_path / "A.md")])
-    assert [p.path.rsplit("/", 1)[1] for p in result.problems if p.code == "empty-url"] == ["b.md", "A.md"]
+    assert [p.path.rsplit("/", 1)[1] for p in result.problems if p.code == "empty-url"] == [
+        "b.md",
+        "A.md",
+    ]

@@ -25,27 +25,14 @@ from dataclasses import dataclass, field
 
 from ..model import Entry, Link, Problem
 from . import citation
-from .links import arxiv_id, doi, github_repo, github_user, label_class, label_mismatch, url_class
+from .kinds import decide_kind
+from .links import arxiv_id, doi, github_repo, github_user, label_class, label_mismatch
 from .markdown import Item, fold_spaces
+from .naming import looks_like_person, short_name
 from .venues import default_table
 
-__all__ = ["interpret", "is_toc_item", "short_name"]
+__all__ = ["interpret", "is_toc_item"]
 
-# Section words that make every entry below them of one resource kind.
-# The whole heading must name the resource ("## Video", "### Talks"): "Video System" is a topic.
-_RESOURCE_SECTIONS = (
-    ("book", re.compile(r"(?:recommended\s+)?books?", re.I)),
-    (
-        "video",
-        re.compile(r"(?:videos?|talks?|lectures?|youtube|podcasts?)(?:\s+and\s+talks?)?", re.I),
-    ),
-    ("course", re.compile(r"(?:online\s+)?(?:courses?|classes|moocs?)", re.I)),
-    ("blog", re.compile(r"(?:blogs?|blog\s+posts?|posts?|articles?)", re.I)),
-)
-_SOFTWARE_SECTION = re.compile(
-    r"\b(tools?|projects?|software|librar(y|ies)|frameworks?|platforms?|code)\b", re.I
-)
-# "Summary:", "Summary (2023/4/14 by Liang):", "TL;DR:" ...
 _SUMMARY = re.compile(
     r"^\s*(summary|tl;?dr|abstract|notes?)\s*(?:[(（][^()（）]*[)）])?\s*[:：]\s*", re.I
 )
@@ -56,115 +43,6 @@ _BRACES = re.compile(r"\{([^{}]*)\}")
 _PAREN = re.compile(r"\s*[(（]([^()（）]*)[)）]")
 _YEAR_HEADING = re.compile(r"^(?:year\s+)?((?:19|20)\d\d)$", re.I)
 _TRAILING = re.compile(r"\s*[.:：。]$")
-_STOP = {
-    "a", "an", "the", "of", "for", "and", "in", "on", "at", "to", "with", "by", "from",
-    "university", "institute", "lab", "labs", "conference", "workshop", "talk", "course",
-    "systems", "system", "learning", "machine", "data", "deep", "ai", "ml", "is", "are",
-}  # fmt: skip
-_PERSON_TOKEN = re.compile(r"^(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*)$")
-
-
-def looks_like_person(text: str) -> bool:
-    """True for a short personal name such as ``Jeff Dean`` or ``C. Lawrence Zitnick``.
-
-    >>> looks_like_person("Jeff Dean"), looks_like_person("A TED talk"), looks_like_person("Data Engineering")
-    (True, False, False)
-    """
-    tokens = text.split()
-    if not 2 <= len(tokens) <= 4:
-        return False
-    if any(t.lower().strip(".") in _STOP for t in tokens):
-        return False
-    return all(_PERSON_TOKEN.match(t) for t in tokens)
-
-
-def _is_name_token(token: str) -> bool:
-    return (
-        bool(re.fullmatch(r"[A-Za-z0-9][\w.+#&'-]*", token))
-        and len(token) <= 40
-        and any(c.isalpha() for c in token)
-    )
-
-
-def _identifier_like(token: str) -> bool:
-    return (
-        any(c.isdigit() for c in token)
-        or sum(c.isupper() for c in token) >= 2
-        or any(c.isupper() for c in token[1:])
-    )
-
-
-_CONNECTORS = {"for", "of", "and", "on", "the", "in", "with"}
-
-
-def _is_name(head: str, project: bool = False) -> bool:
-    """Whether the text before a title's colon is a name.
-
-    A project's heading may be a longer product name with connectors ("Model Server for
-    Apache MXNet"); elsewhere a name is one word or two or three capitalised words with an
-    identifier-like one ("CSE 599W", "Facebook TC").
-    """
-    tokens = head.split()
-    if len(tokens) == 1:
-        return _is_name_token(tokens[0])
-    if any(ch in head for ch in "()[],;"):
-        return False
-    if project and 2 <= len(tokens) <= 6:
-        words = [t for t in tokens if t not in _CONNECTORS]
-        if tokens[0] in _CONNECTORS or tokens[-1] in _CONNECTORS:
-            return False
-        return all((t[0].isupper() or t[0].isdigit()) and _is_name_token(t) for t in words) and any(
-            _identifier_like(t) for t in words
-        )
-    if not 2 <= len(tokens) <= 3:
-        return False
-    if not all(t[0].isupper() or t[0].isdigit() for t in tokens):
-        return False
-    return all(_is_name_token(t) or t.isdigit() for t in tokens) and any(
-        _identifier_like(t) for t in tokens
-    )
-
-
-def short_name(title: str | None, kind: str | None = None) -> str | None:
-    """The short system/project name a title gives, else None.
-
-    >>> short_name("Clipper: A Low-Latency Online Prediction Serving System")
-    'Clipper'
-    >>> short_name("Facebook/FBGEMM: a matrix multiplication library")
-    'FBGEMM'
-    >>> short_name("CSE 599W: System for ML")
-    'CSE 599W'
-    >>> short_name("SysML 2019:")
-    'SysML 2019'
-    >>> short_name("Kedro is a workflow development tool")
-    'Kedro'
-    >>> short_name("Computer Architecture: A Quantitative Approach") is None
-    True
-    >>> short_name("Model Server for Apache MXNet: serves models", kind="software")
-    'Model Server for Apache MXNet'
-    >>> short_name("Model Server for Apache MXNet: serves models") is None
-    True
-    """
-    if not title:
-        return None
-    m = re.match(r"^(.+?)\s*[:：](?:\s*\S|\s*$)", title)
-    if m:
-        head = m.group(1).strip()
-        if head.count("/") == 1:
-            repo = head.split("/")[1].strip()
-            return repo if _is_name_token(repo) else None
-        return head if _is_name(head, project=kind == "software") else None
-    m = re.match(r"^(\S+)\s+(?:is|are)\s+(?:an?|the)\s", title)
-    if m and _is_name_token(m.group(1)):
-        return m.group(1)
-    m = re.match(r"^(\S+)\s+[-–—]\s+\S", title)
-    if m and _is_name_token(m.group(1)):
-        return m.group(1)
-    if " " not in title and _is_name_token(title):
-        return title
-    return None
-
-
 _LOCAL_PAGE = re.compile(r"^(?![a-z][a-z0-9+.-]*:|//)[^?#]*\.(?:md|markdown)(?:#.*)?$", re.I)
 
 
@@ -175,22 +53,6 @@ def is_toc_item(item: Item) -> bool:
     return bool(links) and all(
         link.url.startswith("#") or _LOCAL_PAGE.match(link.url) for link in links
     )
-
-
-def _resource_kind(item: Item) -> str | None:
-    for level in (3, 2):
-        heading = dict(item.headings).get(level)
-        if not heading:
-            continue
-        folded = " ".join(re.findall(r"[^\W_]+", heading))
-        for kind, pattern in _RESOURCE_SECTIONS:
-            if pattern.fullmatch(folded):
-                return kind
-    return None
-
-
-def _software_section(item: Item) -> bool:
-    return any(_SOFTWARE_SECTION.search(text) for level, text in item.headings if level >= 2)
 
 
 def _heading_context(item: Item) -> tuple[str | None, int | None]:
@@ -334,32 +196,6 @@ def _speakers(title: str, kind: str, facts: _Facts) -> str:
     return title
 
 
-def _kind(item: Item, links: list[Link], facts: _Facts) -> str:
-    resource = _resource_kind(item)
-    if resource:
-        return resource
-    if any(label_class(link.label) == "thesis" for link in links):
-        return "thesis"
-    if facts.cited:
-        return "paper"
-    for link in links:
-        if not link.url:
-            continue
-        said = None if label_mismatch(link.label, link.url) else label_class(link.label)
-        seen = url_class(link.url)
-        if said and seen and said != seen and said != "website":
-            return seen
-        if said:
-            return said
-        if seen:
-            return seen
-    if _software_section(item):
-        return "software"
-    if any(label_class(link.label) == "paper" for link in links):
-        return "paper"
-    return "website" if links else "other"
-
-
 def _names_the_entry(label: str) -> bool:
     """A link label that is the entry's own name or title, not a kind word like [Paper]."""
     return bool(label) and label_class(label) is None
@@ -419,7 +255,7 @@ def interpret(item: Item, parent: int | None = None) -> tuple[list[Entry], list[
     if item.after_links:
         _, trailing = citation.split_venue_tag("x " + item.after_links.strip())
         facts.add_venue(trailing)
-    kind = _kind(item, links, facts)
+    kind = decide_kind(item, links, facts.cited)
     # The name is read before speakers leave the title ("ScaledML 2019: Ada Byron, ..."),
     # and a title that ends in a colon ("SysML 2019:") still names its subject.
     named = title + (":" if re.search(r"[:：]\s*$", head) and not title.endswith(":") else "")
