@@ -99,7 +99,7 @@ def stated_lineage(
                     None,
                 )
                 if target is None:
-                    word = re.match(r"[\w.+-]+", rest)
+                    word = re.match(r"\.?[\w+-]+(?:\.[\w+-]+)*", rest)
                     shown = word.group(0) if word else rest[:20]
                     misses.append(
                         NearMiss(
