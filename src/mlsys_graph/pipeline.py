@@ -81,7 +81,7 @@ def build(
 
     sources = read_sources(paths, stdin=stdin)
     parsed = parse_sources(sources)
-    documents = load_documents([s.path for s in sources])
+    documents = load_documents(sources)
     overrides = {
         k: v
         for k, v in (("repository", repository), ("version", version), ("license", license))

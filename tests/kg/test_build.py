@@ -242,3 +242,17 @@ def test_same_entry_in_two_lists_is_one_node(tmp_path):
     records = sorted(str(r).removeprefix(iri.BASE) for r in g.objects(kite, MLS.sourceRecord))
     assert records == ["source/one/L2", "source/two/L4"]
     assert len(set(g.subjects(RDF.type, MLS.Paper))) == 1
+
+
+def test_directory_sources_keep_their_path_inside_the_list(tmp_path):
+    entry = (
+        "- Kite: Fast Joins [[Paper]](https://x.org/kite.pdf)\n  - Oda, Rin, et al. (*VLDB 2021*)\n"
+    )
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "README.md").write_text("## Papers\n" + entry)
+    (tmp_path / "b" / "README.md").write_text("## Databases\n" + entry.replace("Kite", "Lark"))
+    g = build([str(tmp_path)]).graph
+    paths = sorted(str(g.value(d, MLS.filePath)) for d in g.subjects(RDF.type, MLS.SourceDocument))
+    assert paths == ["a/README.md", "b/README.md"]
+    assert len(set(g.subjects(RDF.type, MLS.SourceRecord))) == 2

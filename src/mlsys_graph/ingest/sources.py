@@ -31,10 +31,17 @@ _SKIP_DIRS = {".git", ".github", "node_modules", ".venv", "venv", "__pycache__"}
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """The text of one list file and the path it is reported under."""
+    """The text of one list file, the path it is reported under, and its name inside the
+    list (relative to the directory given, else the file's base name) for provenance."""
 
     path: str
     text: str
+    name: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.name:
+            base = self.path.replace("\\", "/").rsplit("/", 1)[-1]
+            object.__setattr__(self, "name", "stdin.md" if self.path == "<stdin>" else base)
 
 
 def _is_boilerplate(path: Path) -> bool:
@@ -93,7 +100,8 @@ def read_sources(paths: Iterable[str], stdin=None) -> list[Source]:
             if not files:
                 raise InputError(raw, None, "is a directory with no markdown (.md) files")
             for file in files:
-                sources.append(Source(str(file), _decode(_read_bytes(file, str(file)), str(file))))
+                text = _decode(_read_bytes(file, str(file)), str(file))
+                sources.append(Source(str(file), text, file.relative_to(path).as_posix()))
             continue
         sources.append(Source(raw, _decode(_read_bytes(path, raw), raw)))
     return sources

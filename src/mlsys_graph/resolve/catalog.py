@@ -17,7 +17,6 @@ venues, repositories, systems, topics and lineage — the input of the RDF build
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import re
 import tomllib
@@ -26,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..ingest.links import github_repo
+from ..ingest.sources import Source
 from ..ingest.venues import Venue, VenueTable, default_table
 from ..kg import iri
 from ..model import Entry, Link, Problem
@@ -270,35 +270,31 @@ def person_problems(resources: Sequence[Resource], people: PeopleResolution) -> 
     return problems
 
 
-def load_documents(paths: Iterable[str], table: Path | None = None) -> dict[str, Document]:
-    """The identity of each source path, from ``data/lists.toml`` (by base name or SHA-256)."""
+def load_documents(sources: Iterable[Source], table: Path | None = None) -> dict[str, Document]:
+    """The identity of each source, from ``data/lists.toml`` (matched by file name or by the
+    SHA-256 of the text); an unknown list is named by its path inside the list."""
     from ..resources import data_file
 
     known = tomllib.loads((table or data_file("lists.toml")).read_text("utf-8")).get("list", [])
     docs: dict[str, Document] = {}
-    for path in paths:
-        base = PurePosixPath(path.replace("\\", "/")).name or "stdin"
-        digest = None
-        with contextlib.suppress(OSError):
-            digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
-        match = next(
-            (k for k in known if k.get("file") == base or (digest and k.get("sha256") == digest)),
-            None,
-        )
+    for source in sources:
+        base = PurePosixPath(source.name).name
+        digest = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
+        match = next((k for k in known if k.get("file") == base or k.get("sha256") == digest), None)
         if match:
-            docs[path] = Document(
+            docs[source.path] = Document(
                 id=match["id"],
                 file=base,
                 title=match.get("title", base),
                 repository=match.get("repository"),
                 version=match.get("version"),
-                path=match.get("path", base),
+                path=match.get("path", source.name),
                 license=match.get("license"),
                 attribution=match.get("attribution"),
             )
         else:
-            stem = iri.slug(PurePosixPath(base).stem or "list")
-            docs[path] = Document(id=stem, file=base, title=base, path=base)
+            stem = iri.slug(source.name.rsplit(".", 1)[0] or "list", max_words=12)
+            docs[source.path] = Document(id=stem, file=base, title=source.name, path=source.name)
     return docs
 
 
