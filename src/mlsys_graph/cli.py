@@ -185,7 +185,11 @@ def _print_violations(violations, err: bool = False) -> None:
 @click.option(
     "--list-version", metavar="REV", help="Commit or version of the given list (provenance)."
 )
-@click.option("--list-license", metavar="ID", help="Licence of the given list: an SPDX id (MIT) or a licence URL.")
+@click.option(
+    "--list-license",
+    metavar="ID",
+    help="Licence of the given list: an SPDX id (MIT) or a licence URL.",
+)
 @click.option("--strict", is_flag=True, help="Exit 1 when the lists have any problem.")
 @click.option("-s", "--silent", is_flag=True, help="Print no summary on stderr.")
 def build_command(
