@@ -295,14 +295,20 @@ def interpret(item: Item, parent: int | None = None) -> tuple[list[Entry], list[
                     item.line,
                     "warning",
                     "paper-incomplete",
-                    f"paper '{title}' has no {' and no '.join(missing)}",
+                    f"paper '{title or '(untitled)'}' has no {' and no '.join(missing)}",
                 )
             )
     else:
         venue = venue_raw = year = None
     if not links:
         problems.append(
-            Problem(item.path, item.line, "warning", "no-link", f"entry '{title}' has no link")
+            Problem(
+                item.path,
+                item.line,
+                "warning",
+                "no-link",
+                f"entry '{title or '(untitled)'}' has no link",
+            )
         )
 
     repo = next((r for r in (github_repo(link.url) for link in links) if r), None)
