@@ -187,12 +187,11 @@ def _base(
         words = [w for w in re.findall(r"[A-Za-z0-9]+", title) if w.lower() not in _TITLE_STOP]
         word = iri.slug(name) if name else iri.slug(words[0] if words else title)
         return f"{_family(authors[0])}{year or ''}-{word}"
-    if kind == "software":
-        if name:
-            return iri.slug(name)
-        if repos:
-            return iri.slug(repos[0].split("/")[1])
-    return iri.slug(name or title, 6)
+    if kind in ("software", "course") and name:
+        return iri.slug(name)  # a project by its name, a course by its code
+    if kind == "software" and repos:
+        return iri.slug(repos[0].split("/")[1])
+    return iri.slug(title, 6)  # a talk or a blog by its title: "SysML 18" names the event
 
 
 def _merge(group: list[Entry], topics: TopicScheme) -> dict:
@@ -328,7 +327,8 @@ def resolve(
     merged = [(group, _merge(group, topics)) for group in groups]
     bases = {}
     for group, m in merged:
-        identity = f"{_KIND_PATH[m['kind']]}|{_title_key(m['title'])}|{m['repos'][:1]}"
+        repo = m["repos"][0].lower() if m["repos"] else ""
+        identity = f"{_KIND_PATH[m['kind']]}|{_title_key(m['title'])}|{repo}"
         bases[identity] = (
             group,
             m,
