@@ -82,3 +82,18 @@ def test_problems_follow_the_order_of_the_sources(tmp_path):
         "b.md",
         "A.md",
     ]
+
+
+def test_duplicates_are_the_same_kind_of_thing(tmp_path):
+    """lint and build share one rule: a paper and a project of the same title are two things."""
+    from mlsys_graph.pipeline import build
+
+    path = tmp_path / "l.md"
+    path.write_text(
+        "## Serving\n- Tarn: serving [[Paper]](https://x.org/t.pdf)\n  - Oda, Rin, et al. (*OSDI 2020*)\n"
+        "## Tools\n- Tarn: serving [[GitHub]](https://github.com/ac/tarn)\n"
+        "## Survey\n- Tarn: serving [[Paper]](https://x.org/t.pdf)\n  - Oda, Rin, et al. (*OSDI 2020*)\n"
+    )
+    result = parse_paths([str(path)])
+    assert [p.line for p in result.problems if p.code == "duplicate-entry"] == [7]
+    assert len(build([str(path)]).catalog.resources) == 2

@@ -12,59 +12,15 @@ Steps, in order: :func:`~.sources.read_sources` (files, directories, stdin) →
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from ..model import Entry, ParseResult, Problem
+from .duplicates import find_duplicates
 from .entries import interpret
 from .markdown import read_structure
 from .sources import Source, read_sources
 
 __all__ = ["find_duplicates", "parse_paths", "parse_sources", "parse_text"]
-
-
-def _title_key(entry: Entry) -> str | None:
-    if not entry.title:
-        return None
-    key = re.sub(r"[\W_]+", "", entry.title.casefold())
-    return key if len(key) >= 4 else None
-
-
-def find_duplicates(entries: Sequence[Entry]) -> list[Problem]:
-    """Entries listed twice (same title, or same repository for two software entries).
-
-    A nested child is never a duplicate of its own parent.
-    """
-    problems: list[Problem] = []
-    seen: dict[tuple[str, str], Entry] = {}
-    for entry in entries:
-        keys = []
-        title = _title_key(entry)
-        if title:
-            keys.append(("title", title))
-        if entry.kind == "software" and entry.github:
-            keys.append(("github", entry.github.lower()))
-        for key in keys:
-            first = seen.get(key)
-            if first is None:
-                seen[key] = entry
-                continue
-            related = (entry.source == first.source) and (
-                entry.parent == first.line or first.parent == entry.line
-            )
-            if related:
-                continue
-            problems.append(
-                Problem(
-                    entry.source,
-                    entry.line,
-                    "warning",
-                    "duplicate-entry",
-                    f"'{entry.title}' is listed again; first at {first.source}:{first.line}",
-                )
-            )
-            break
-    return problems
 
 
 def parse_sources(sources: Iterable[Source]) -> ParseResult:

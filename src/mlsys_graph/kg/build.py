@@ -181,9 +181,6 @@ class _Builder:
         self.add(node, MLS.inDocument, self.document(doc))
         return node
 
-    def person(self, key: str) -> URIRef:
-        return iri.person(key)
-
     def people(self) -> None:
         curation = self.c.people_curation
         labels = {}
@@ -361,14 +358,13 @@ class _Builder:
         return richest.authors_rule or "author-line"
 
     def systems(self) -> None:
-        for key, name in self.c.systems.items():
+        for name in self.c.systems.values():
             node = iri.system(name)
             self.add(node, RDF.type, MLS.System)
             self.add(node, RDF.type, SCHEMA.SoftwareApplication)
             self.add(node, RDFS.label, Literal(name))
             self.add(node, MLS.shortName, Literal(name))
             self.add(node, MLS.derivedBy, self.rule("short-name"))
-            del key
 
     def claim(self, c: LineageClaim) -> None:
         subject = iri.from_key(c.subject)

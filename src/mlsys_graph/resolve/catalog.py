@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from ..ingest.duplicates import duplicate_keys, nested_pair, title_key
 from ..ingest.links import github_repo
 from ..ingest.sources import Source
 from ..ingest.venues import Venue, VenueTable, default_table
@@ -120,14 +121,6 @@ class Catalog:
         return next(r for r in self.resources if r.key == key)
 
 
-def _title_key(title: str | None) -> str:
-    return re.sub(r"[\W_]+", "", (title or "").casefold())
-
-
-def _kind_group(kind: str) -> str:
-    return "paper" if kind in ("paper", "thesis") else kind
-
-
 class _UnionFind:
     def __init__(self, n: int) -> None:
         self.parent = list(range(n))
@@ -149,21 +142,9 @@ def _groups(entries: Sequence[Entry]) -> list[list[Entry]]:
     uf = _UnionFind(len(entries))
     first: dict[tuple[str, str], int] = {}
     for i, e in enumerate(entries):
-        keys = []
-        title = _title_key(e.title)
-        if len(title) >= 4:
-            keys.append((_kind_group(e.kind), title))
-        if e.kind == "software" and e.github:
-            keys.append(("github", e.github.lower()))
-        for key in keys:
+        for key in duplicate_keys(e):
             j = first.setdefault(key, i)
-            if j == i:
-                continue
-            other = entries[j]
-            related = other.source == e.source and (
-                e.parent == other.line or other.parent == e.line
-            )
-            if not related:
+            if j != i and not nested_pair(e, entries[j]):
                 uf.union(i, j)
     groups: dict[int, list[Entry]] = {}
     for i, e in enumerate(entries):
@@ -328,7 +309,7 @@ def resolve(
     bases = {}
     for group, m in merged:
         repo = m["repos"][0].lower() if m["repos"] else ""
-        identity = f"{_KIND_PATH[m['kind']]}|{_title_key(m['title'])}|{repo}"
+        identity = f"{_KIND_PATH[m['kind']]}|{title_key(m['title'])}|{repo}"
         bases[identity] = (
             group,
             m,
