@@ -1,8 +1,4 @@
-"""The ``mlsys-graph`` command line: a thin layer over the library.
-
-Data goes to standard output, messages to standard error. Exit codes: 0 ok, 1 problems
-or errors, 2 usage. Heavy libraries are imported inside the commands that need them.
-"""
+"""Commands that build and inspect the graph: ``build``, ``validate``, ``stats``, ``why``."""
 
 from __future__ import annotations
 
@@ -11,160 +7,12 @@ import sys
 
 import click
 
-from . import __version__
+from .common import CONTEXT_SETTINGS, fail, load_graph_arg, print_violations
 
-CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-
-def _fail(exc: Exception) -> click.ClickException:
-    return click.ClickException(str(exc))
+__all__ = ["COMMANDS"]
 
 
-@click.group(context_settings=CONTEXT_SETTINGS)
-@click.version_option(__version__, prog_name="mlsys-graph")
-def cli() -> None:
-    """Turn awesome lists of ML-systems research into a knowledge graph.
-
-    \b
-    Typical use:
-      mlsys-graph parse README.md --format table    # the entries of a list
-      mlsys-graph lint README.md                    # problems, as path:line: level: message
-      mlsys-graph build -o out/                     # the bundled graph as Turtle/N-Triples/JSON-LD
-    """
-
-
-def _parse(paths: tuple[str, ...]):
-    from .errors import InputError
-    from .ingest import parse_paths
-
-    try:
-        return parse_paths(paths)
-    except InputError as exc:
-        raise _fail(exc) from None
-
-
-@cli.command("parse", context_settings=CONTEXT_SETTINGS)
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["json", "table"]),
-    default="json",
-    show_default=True,
-    help="json: an array of entry records; table: one line per entry.",
-)
-def parse_command(paths: tuple[str, ...], fmt: str) -> None:
-    """Read awesome-list markdown and print its entries.
-
-    PATH is a markdown file, a directory (its .md files, README first, boilerplate such
-    as LICENSE or CONTRIBUTING skipped) or - for standard input.
-
-    \b
-    Examples:
-      mlsys-graph parse README.md
-      mlsys-graph parse list/ --format table
-      cat README.md | mlsys-graph parse - | jq '.[] | select(.kind=="paper") | .title'
-    """
-    result = _parse(paths)
-    if fmt == "json":
-        json.dump([e.to_dict() for e in result.entries], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        _print_table(result.entries)
-    if result.problems:
-        click.echo(f"{len(result.problems)} problem(s); `mlsys-graph lint` lists them", err=True)
-
-
-def _print_table(entries) -> None:
-    rows = [("LINE", "KIND", "NAME", "YEAR", "VENUE", "AUTHORS", "TITLE")]
-    for e in entries:
-        title = e.title or ""
-        rows.append(
-            (
-                f"{e.source}:{e.line}" if e.parent is None else f"{e.source}:{e.line} ^{e.parent}",
-                e.kind,
-                e.name or "",
-                str(e.year or ""),
-                e.venue or "",
-                str(len(e.authors)) + ("+" if e.authors_truncated else ""),
-                title if len(title) <= 60 else title[:59] + "…",
-            )
-        )
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
-    for row in rows:
-        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
-        click.echo("  ".join([*cells, row[-1]]).rstrip())
-
-
-@cli.command("lint", context_settings=CONTEXT_SETTINGS)
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: path:line: level: message [code]; json: an array of problem objects.",
-)
-@click.option("--strict", is_flag=True, help="Exit 1 on any problem, not only on errors.")
-def lint_command(paths: tuple[str, ...], fmt: str, strict: bool) -> None:
-    """Report problems in awesome-list markdown.
-
-    Each problem has a level (error, warning, info) and a stable code, documented in
-    docs/problems.md. People who may be one person are listed with a ready-to-paste
-    snippet for data/people.ttl. Exit 1 when there is an error (with --strict: any problem).
-
-    \b
-    Examples:
-      mlsys-graph lint README.md
-      mlsys-graph lint --strict --format json list/
-    """
-    result = _parse(paths)
-    problems = list(result.problems) + _people_problems(result.entries)
-    if fmt == "json":
-        json.dump([p.to_dict() for p in problems], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        for problem in problems:
-            click.echo(str(problem))
-    counts = {
-        level: sum(p.level == level for p in problems) for level in ("error", "warning", "info")
-    }
-    click.echo(
-        f"{len(result.entries)} entries; {counts['error']} error(s), {counts['warning']} "
-        f"warning(s), {counts['info']} info",
-        err=True,
-    )
-    if counts["error"] or (strict and problems):
-        sys.exit(1)
-
-
-def _people_problems(entries) -> list:
-    """Possible duplicate people (with curation snippets), as lint problems."""
-    from .resolve.catalog import resolve
-
-    return list(resolve(entries, infer=False).problems) if entries else []
-
-
-def _load(graph_paths: tuple[str, ...]):
-    """The graph files given, or the bundled graph."""
-    from .errors import InputError
-    from .kg.store import load_graph
-    from .pipeline import bundled_graph_path
-
-    try:
-        return load_graph(*(graph_paths or (bundled_graph_path(),)))
-    except InputError as exc:
-        raise _fail(exc) from None
-
-
-def _print_violations(violations, err: bool = False) -> None:
-    for v in violations:
-        level = "" if v.severity == "Violation" else f"[{v.severity.lower()}] "
-        click.echo(f"{v.focus}  {v.path or '-'}  {level}{v.message}", err=err)
-
-
-@cli.command("build", context_settings=CONTEXT_SETTINGS)
+@click.command("build", context_settings=CONTEXT_SETTINGS)
 @click.argument("sources", nargs=-1, metavar="[SOURCES]...")
 @click.option(
     "-o",
@@ -219,10 +67,10 @@ def build_command(
     import time
     from pathlib import Path
 
-    from .errors import InputError
-    from .kg.build import PREFIXES
-    from .kg.store import write_graph
-    from .pipeline import build, class_counts
+    from ..errors import InputError
+    from ..kg.build import PREFIXES
+    from ..kg.store import write_graph
+    from ..pipeline import build, class_counts
 
     started = time.perf_counter()
     try:
@@ -235,18 +83,18 @@ def build_command(
             license=list_license,
         )
     except InputError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     for problem in result.problems:
         if not silent:
             click.echo(str(problem), err=True)
     if result.failures:
-        _print_violations(result.failures)
+        print_violations(result.failures)
         raise click.ClickException(
             f"the graph does not conform to ontology/shapes.ttl: {len(result.failures)} "
             f"violation(s); nothing written to {output}/"
         )
     if not silent:
-        _print_violations([v for v in result.violations if v.severity != "Violation"], err=True)
+        print_violations([v for v in result.violations if v.severity != "Violation"], err=True)
     written = write_graph(result.graph, Path(output), PREFIXES)
     if not silent:
         counts = class_counts(result.graph)
@@ -260,7 +108,7 @@ def build_command(
         sys.exit(1)
 
 
-@cli.command("validate", context_settings=CONTEXT_SETTINGS)
+@click.command("validate", context_settings=CONTEXT_SETTINGS)
 @click.argument("graph", nargs=-1, metavar="[GRAPH]...")
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
@@ -279,15 +127,15 @@ def validate_command(graph: tuple[str, ...], fmt: str) -> None:
     """
     from dataclasses import asdict
 
-    from .kg.validate import validate
+    from ..kg.validate import validate
 
-    violations = validate(_load(graph))
+    violations = validate(load_graph_arg(graph))
     failures = [v for v in violations if v.severity == "Violation"]
     if fmt == "json":
         json.dump([asdict(v) for v in violations], sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
-        _print_violations(violations)
+        print_violations(violations)
     click.echo(
         f"{len(failures)} violation(s), {len(violations) - len(failures)} warning(s)", err=True
     )
@@ -295,7 +143,7 @@ def validate_command(graph: tuple[str, ...], fmt: str) -> None:
         sys.exit(1)
 
 
-@cli.command("stats", context_settings=CONTEXT_SETTINGS)
+@click.command("stats", context_settings=CONTEXT_SETTINGS)
 @click.argument("graph", nargs=-1, metavar="[GRAPH]...")
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
@@ -310,9 +158,9 @@ def stats_command(graph: tuple[str, ...], fmt: str) -> None:
       mlsys-graph stats
       mlsys-graph stats out/mlsys-graph.ttl --format json
     """
-    from .kg.stats import graph_stats
+    from ..kg.stats import graph_stats
 
-    stats = graph_stats(_load(graph))
+    stats = graph_stats(load_graph_arg(graph))
     if fmt == "json":
         json.dump(stats, sys.stdout, indent=2)
         sys.stdout.write("\n")
@@ -325,7 +173,7 @@ def stats_command(graph: tuple[str, ...], fmt: str) -> None:
     click.echo(f"{'triples':<40} {stats['triples']}")
 
 
-@cli.command("why", context_settings=CONTEXT_SETTINGS)
+@click.command("why", context_settings=CONTEXT_SETTINGS)
 @click.argument("what", metavar="NAME|IRI")
 @click.option(
     "-g",
@@ -350,9 +198,9 @@ def why_command(what: str, graph: tuple[str, ...], fmt: str) -> None:
       mlsys-graph why InferLine
       mlsys-graph why https://w3id.org/mlsys-graph/id/paper/crankshaw2017-clipper
     """
-    from .kg.why import explain
+    from ..kg.why import explain
 
-    g = _load(graph)
+    g = load_graph_arg(graph)
     answers = explain(g, what)
     if not answers:
         raise click.ClickException(f"no entry named {what!r}; try a short name, a title or an IRI")
@@ -373,9 +221,4 @@ def why_command(what: str, graph: tuple[str, ...], fmt: str) -> None:
         click.echo("")
 
 
-def main() -> None:
-    cli(prog_name="mlsys-graph")
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
+COMMANDS = [build_command, validate_command, stats_command, why_command]
