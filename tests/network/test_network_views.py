@@ -145,3 +145,16 @@ def test_oxigraph_store_folder(tmp_path):
     store.flush()
     del store
     assert len(read_facts(folder).claims) == 3
+
+
+def test_coauthor_weights_equal_networkx_collaboration_weighting(facts):
+    """The one-pass weighting is Newman's, as networkx computes it on the bipartite view."""
+    from networkx.algorithms import bipartite
+
+    b = authorship_graph(facts)
+    people = [n for n, side in b.nodes(data="bipartite") if side == 0]
+    reference = bipartite.collaboration_weighted_projected_graph(b, people)
+    ours = coauthor_graph(facts)
+    assert set(map(frozenset, ours.edges)) == set(map(frozenset, reference.edges))
+    for u, v, w in reference.edges(data="weight"):
+        assert ours.edges[u, v]["weight"] == pytest.approx(w)

@@ -257,7 +257,7 @@ def path_command(a, b, view, avoid, graph, fmt) -> None:
 @click.option(
     "--samples",
     type=click.IntRange(min=1),
-    help="Betweenness sample size above the exact limit (default 200).",
+    help="Betweenness sample size above the exact limit (default 100).",
 )
 @graph_option
 @click.option(

@@ -242,7 +242,7 @@ def read_facts(source=None) -> Facts:
         for s, o in _scan(store, predicate):
             if s.value in kinds:
                 out[s.value].append(o.value)
-        return {k: sorted(v) for k, v in out.items()}
+        return {k: sorted(v) if len(v) > 1 else v for k, v in out.items()}
 
     labels = values(RDFS_LABEL)
     titles = values(DCT + "title")

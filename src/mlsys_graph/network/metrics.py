@@ -46,7 +46,7 @@ __all__ = [
 #: Betweenness is exact on views with at most this many nodes, sampled above.
 BETWEENNESS_EXACT_LIMIT = 1000
 #: Source nodes sampled (with ``seed``) for betweenness above the limit.
-BETWEENNESS_SAMPLES = 200
+BETWEENNESS_SAMPLES = 100
 #: The centrality measures :func:`centrality` knows.
 MEASURES = ("degree", "pagerank", "betweenness")
 

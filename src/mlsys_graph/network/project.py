@@ -164,27 +164,35 @@ def coauthor_graph(source=None) -> nx.Graph:
     {'weight': 1.5, 'works': 2, 'via': 'A; B', 'relation': 'co-author'}
     """
     import networkx as nx
-    from networkx.algorithms import bipartite
 
     facts = read_facts(source)
-    b = authorship_graph(facts)
-    people = sorted(n for n, side in b.nodes(data="bipartite") if side == 0)
-    weighted = bipartite.collaboration_weighted_projected_graph(b, people)
+    authors_of: dict[str, list[str]] = defaultdict(list)
+    for person, work in facts.edges.get("authored", []):
+        authors_of[work].append(person)
+    # One pass over the works: each shared work of n authors adds 1/(n-1) to every pair
+    # of its authors (Newman 2001; networkx's collaboration_weighted_projected_graph, which
+    # walks two-hop neighbourhoods and is much slower on prolific authors).
+    weight: dict[tuple[str, str], float] = defaultdict(float)
     shared: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for work in sorted(n for n, side in b.nodes(data="bipartite") if side == 1):
-        authors = sorted(b[work])
+    for work in sorted(authors_of):
+        authors = sorted(authors_of[work])
+        if len(authors) < 2:
+            continue
+        share = 1.0 / (len(authors) - 1)
         for i, u in enumerate(authors):
             for v in authors[i + 1 :]:
+                weight[(u, v)] += share
                 shared[(u, v)].append(work)
     g = nx.Graph(view="coauthor")
-    for iri in people:
+    for iri in sorted({p for authors in authors_of.values() for p in authors}):
         g.add_node(iri, **facts.nodes[iri].attrs())
-    for (u, v), works in sorted(shared.items()):
-        names = sorted(facts.nodes[w].name for w in works)
+    name = {w: facts.nodes[w].name for w in authors_of}
+    for pair in sorted(shared):
+        works = shared[pair]
+        names = sorted(name[w] for w in works)
         g.add_edge(
-            u,
-            v,
-            weight=round(weighted[u][v]["weight"], 6),
+            *pair,
+            weight=round(weight[pair], 6),
             works=len(works),
             via="; ".join(names[:3]) + ("; ..." if len(names) > 3 else ""),
             relation="co-author",
