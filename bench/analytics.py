@@ -94,11 +94,16 @@ def plain_scan(store) -> int:
 
     from mlsys_graph.network import facts as f
 
-    predicates = [f.RDF_TYPE, f.RDFS_LABEL, f.DCT + "title", f.MLS + "shortName", f.MLS + "year",
+    touched = 0
+    for cls in f.CLASS_KINDS:
+        for quad in store.quads_for_pattern(
+            None, ox.NamedNode(f.RDF_TYPE), ox.NamedNode(f.MLS + cls)
+        ):
+            touched += len(quad.subject.value)
+    predicates = [f.RDFS_LABEL, f.DCT + "title", f.MLS + "shortName", f.MLS + "year",
                   f.FOAF_NAME, f.SKOS + "prefLabel", f.MLS + "acronym", f.MLS + "nameVariant",
                   f.MLS + "fullName", f.MLS + "githubSlug"]  # fmt: skip
     predicates += [p for p, _ in f.RELATIONS.values()]
-    touched = 0
     for predicate in predicates:
         for quad in store.quads_for_pattern(None, ox.NamedNode(predicate), None):
             touched += len(quad.subject.value) + len(quad.object.value)

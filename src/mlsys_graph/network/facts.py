@@ -230,12 +230,13 @@ def read_facts(source=None) -> Facts:
     from .source import open_graph
 
     store = open_graph(source)
+    import pyoxigraph as ox
+
     kinds: dict[str, str] = {}
-    for s, o in _scan(store, RDF_TYPE):
-        if o.value.startswith(MLS):
-            kind = CLASS_KINDS.get(o.value[len(MLS) :])
-            if kind is not None:
-                kinds.setdefault(s.value, kind)
+    rdf_type = ox.NamedNode(RDF_TYPE)
+    for cls, kind in CLASS_KINDS.items():  # one scan per class: authorships, links... never read
+        for quad in store.quads_for_pattern(None, rdf_type, ox.NamedNode(MLS + cls)):
+            kinds.setdefault(quad.subject.value, kind)
 
     def values(predicate: str) -> dict[str, list[str]]:
         out: dict[str, list[str]] = defaultdict(list)
