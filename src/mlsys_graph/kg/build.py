@@ -67,8 +67,9 @@ RULES = {
     "a method of X (resolve.lineage).",
     "shared-authors-topic-later-year": "A later paper that shares an author and a topic with an "
     "earlier one may extend it: a candidate, never asserted as fact (resolve.lineage).",
-    "duplicate-entry": "The same title (or repository) listed twice is one entry with both "
-    "source records.",
+    "duplicate-entry": "The same paper (arXiv id, DOI, or title and year), or the same title of "
+    "another kind (or repository), listed twice in one list or across lists is one entry with "
+    "every source record (ingest.duplicates).",
 }
 
 _ENTRY_CLASSES = {
