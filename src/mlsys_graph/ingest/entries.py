@@ -89,6 +89,7 @@ class _Facts:
     authors: tuple[str, ...] = ()
     authors_rule: str = ""
     truncated: bool = False
+    affiliations: tuple[tuple[str, int | None], ...] = ()
     venue: str | None = None
     venue_raw: str | None = None
     venue_known: bool = True
@@ -106,6 +107,11 @@ class _Facts:
             self.authors = att.authors
             self.authors_rule = rule
             self.truncated = att.truncated
+            self.affiliations = att.affiliations or self.affiliations
+        elif att.affiliations and not self.affiliations:
+            # Organisations on a line whose authors (if any) are not the entry's: they are
+            # the entry's affiliation, not any one author's.
+            self.affiliations = tuple(dict.fromkeys((name, None) for name, _ in att.affiliations))
         elif att.truncated and not att.authors and self.authors:
             self.truncated = True
         if att.venue_raw and self.venue_raw is None:
@@ -345,6 +351,7 @@ def interpret(
         year=year,
         summary=summary,
         parent=parent,
+        affiliations=facts.affiliations,
         raw=item.raw,
         authors_rule=authors_rule if authors else "",
         summary_line=summary_at[0] if summary and summary_at else None,

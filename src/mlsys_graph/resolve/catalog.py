@@ -98,6 +98,8 @@ class Resource:
     summary: str | None
     topics: tuple[tuple[str, str], ...]
     parent: str | None = None
+    #: Organisations of the author line the authors come from: (name, author position or None).
+    affiliations: tuple[tuple[str, int | None], ...] = ()
 
     @property
     def primary(self) -> Entry:
@@ -192,6 +194,7 @@ def _merge(group: list[Entry], topics: TopicScheme) -> dict:
         "doi": first("doi"),
         "summary": " ".join(dict.fromkeys(e.summary for e in group if e.summary)) or None,
         "topics": tuple(found_topics),
+        "affiliations": richest.affiliations,
     }
 
 
