@@ -28,7 +28,7 @@ from . import citation
 from .kinds import decide_kind
 from .links import arxiv_id, doi, github_repo, github_user, label_class, label_mismatch
 from .markdown import Item, fold_spaces
-from .naming import looks_like_person, short_name
+from .naming import looks_like_person, read_name
 from .venues import VenueTable, default_table
 
 __all__ = ["interpret", "is_toc_item"]
@@ -271,7 +271,8 @@ def interpret(
     # The name is read before speakers leave the title ("ScaledML 2019: Ada Byron, ..."),
     # and a title that ends in a colon ("SysML 2019:") still names its subject.
     named = title + (":" if re.search(r"[:：]\s*$", head) and not title.endswith(":") else "")
-    name = short_name(named, kind)
+    repo = next((r for r in (github_repo(link.url) for link in links) if r), None)
+    name, name_source = read_name(named, kind, repo)
     title = _speakers(title, kind, facts)
     authors = list(facts.authors)
     authors_rule = facts.authors_rule
@@ -323,7 +324,6 @@ def interpret(
             )
         )
 
-    repo = next((r for r in (github_repo(link.url) for link in links) if r), None)
     arxiv = next((a for a in (arxiv_id(link.url) for link in links) if a), None) or facts.arxiv
     found_doi = next((d for d in (doi(link.url) for link in links) if d), None)
     if found_doi is None:
@@ -340,6 +340,7 @@ def interpret(
         kind=kind,
         title=title or None,
         name=name,
+        name_source=name_source,
         links=tuple(links),
         github=repo,
         arxiv=arxiv,

@@ -51,8 +51,9 @@ RULES = {
     "inline-citation": "An MLA-style citation on the bullet gives authors, title, venue and year.",
     "github-link": "Any github.com repository link of an entry names its repository, whatever the "
     "label (ingest.links).",
-    "short-name": "The short name before ':' (or the subject of 'X is a ...') names the system an "
-    "entry describes (ingest.entries.short_name).",
+    "short-name": "The short name before ':' (or the subject of 'X is a ...', the head of "
+    "'Name. ...' or 'Name - ...', a non-dictionary word in '... with Name' or '... like Name:') "
+    "names the system an entry describes; a repository slug never does (ingest.naming).",
     "same-normalised-name": "Spellings of a name that are equal after folding case, accents, "
     "punctuation and name order are one person (resolve.people).",
     "initials-unique-surname": "An initialled name joins the only compatible full name when no "

@@ -182,7 +182,8 @@ def _merge(group: list[Entry], topics: TopicScheme) -> dict:
     return {
         "kind": primary.kind,
         "title": primary.title or primary.name or f"entry at line {primary.line}",
-        "name": first("name"),
+        # A name read off a repository slug stays in the records: it names no system.
+        "name": next((e.name for e in group if e.name and e.name_source != "repository"), None),
         "authors": richest.authors,
         "authors_truncated": richest.authors_truncated,
         "venue": first("venue"),
