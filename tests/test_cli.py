@@ -19,9 +19,9 @@ LIST = (
     "  - Rowe, Ann, et al. (*OSDI 2020*)\n"
 )
 FIELDS = [
-    "source", "line", "end_line", "section", "subsection", "kind", "title", "name", "links",
-    "github", "arxiv", "doi", "authors", "authors_truncated", "venue", "venue_raw", "year",
-    "summary", "parent",
+    "source", "line", "end_line", "section", "subsection", "kind", "title", "name",
+    "name_source", "links", "github", "arxiv", "doi", "authors", "authors_truncated",
+    "affiliations", "venue", "venue_raw", "year", "summary", "parent",
 ]  # fmt: skip
 
 

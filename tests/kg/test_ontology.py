@@ -46,7 +46,7 @@ BUILTIN = (str(RDF), str(RDFS), str(OWL), str(XSD))
 # property maps to its (domain, range) as sets of classes or datatypes.
 CLASSES = {
     "Entry", "Paper", "Thesis", "Book", "Video", "Course", "Blog", "Website", "SoftwareProject",
-    "OtherResource", "Person", "Venue", "Conference", "Journal", "Workshop", "PreprintServer",
+    "OtherResource", "Person", "Organization", "Venue", "Conference", "Journal", "Workshop", "PreprintServer",
     "PreprintCategory", "Repository", "System", "Topic", "TopicScheme", "Authorship", "Link",
     "SourceDocument", "SourceRecord", "LineageClaim", "CurationFile", "Rule",
 }  # fmt: skip
@@ -64,7 +64,12 @@ OBJECT_PROPERTIES = {
     "sourceRecord": (ENTRY, {MLS.SourceRecord}),
     "inDocument": ({MLS.SourceRecord}, {MLS.SourceDocument}),
     "extends": (ENTRY, ENTRY),
-    "usesMethodIn": (ENTRY, ENTRY),
+    "buildsOn": (ENTRY, ENTRY),
+    "uses": (ENTRY, ENTRY),
+    "sourceOrganization": (ENTRY, {MLS.Organization}),
+    "affiliation": ({MLS.Authorship}, {MLS.Organization}),
+    # Added for data/people.ttl: where a curated alias holds (a list or a paper).
+    "appliesTo": ({OWL.Thing}, {OWL.Thing}),
     "claimSubject": ({MLS.LineageClaim}, ENTRY),
     "claimObject": ({MLS.LineageClaim}, ENTRY),
     "claimRelation": ({MLS.LineageClaim}, {RDF.Property}),
@@ -149,8 +154,13 @@ ALIGNMENTS = [
     (MLS.parentEntry, DCTERMS.isPartOf),
     (MLS.sourceRecord, PROV.wasDerivedFrom),
     (MLS.inDocument, PROV.wasDerivedFrom),
-    (MLS.extends, CITO.extends),
-    (MLS.usesMethodIn, CITO.usesMethodIn),
+    (MLS.extends, PROV.wasRevisionOf),
+    (MLS.buildsOn, PROV.wasDerivedFrom),
+    (MLS.uses, PROV.wasDerivedFrom),
+    (MLS.sourceOrganization, SCHEMA.sourceOrganization),
+    (MLS.Organization, SCHEMA.Organization),
+    (MLS.Organization, FOAF.Organization),
+    (MLS.Organization, PROV.Organization),
     (MLS.curatedIn, PROV.wasDerivedFrom),
     (MLS.year, DCTERMS.issued),
     (MLS.arxivId, DCTERMS.identifier),

@@ -17,10 +17,12 @@ from collections.abc import Iterable
 from ..model import Entry, ParseResult, Problem
 from .duplicates import find_duplicates
 from .entries import interpret
+from .known_lists import identify
 from .markdown import read_structure
 from .sources import Source, read_sources
+from .venues import VenueTable, default_table
 
-__all__ = ["find_duplicates", "parse_paths", "parse_sources", "parse_text"]
+__all__ = ["find_duplicates", "parse_paths", "parse_sources", "parse_text", "venue_table"]
 
 
 def parse_sources(sources: Iterable[Source]) -> ParseResult:
@@ -32,13 +34,23 @@ def parse_sources(sources: Iterable[Source]) -> ParseResult:
     for source in sources:
         doc = read_structure(source.text, source.path)
         problems.extend(doc.problems)
+        table = venue_table(source)
         for item in doc.items:
-            found, found_problems = interpret(item)
+            found, found_problems = interpret(item, table=table)
             entries.extend(found)
             problems.extend(found_problems)
     problems.extend(find_duplicates(entries))
     problems.sort(key=lambda p: (order.get(p.path, len(order)), p.line, p.code, p.message))
     return ParseResult(tuple(entries), tuple(problems))
+
+
+def venue_table(source: Source) -> VenueTable:
+    """The venue table a source reads with: the global one, plus the aliases scoped to the
+    list the source is (``data/lists.toml``, matched by file name or content)."""
+    known = identify(source.name, source.text)
+    if known is None:
+        return default_table()
+    return default_table().scoped(known.id, known.path or source.name)
 
 
 def parse_text(text: str, path: str = "<text>") -> ParseResult:

@@ -17,14 +17,14 @@ venues, repositories, systems, topics and lineage — the input of the RDF build
 
 from __future__ import annotations
 
-import hashlib
 import re
-import tomllib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from ..ingest.duplicates import duplicate_keys, nested_pair, title_key
+from ..ingest.duplicates import arxiv_key, doi_key, duplicate_groups, title_key
+from ..ingest.known_lists import identify
 from ..ingest.links import github_repo
 from ..ingest.sources import Source
 from ..ingest.venues import Venue, VenueTable, default_table
@@ -98,6 +98,8 @@ class Resource:
     summary: str | None
     topics: tuple[tuple[str, str], ...]
     parent: str | None = None
+    #: Organisations of the author line the authors come from: (name, author position or None).
+    affiliations: tuple[tuple[str, int | None], ...] = ()
 
     @property
     def primary(self) -> Entry:
@@ -121,35 +123,14 @@ class Catalog:
         return next(r for r in self.resources if r.key == key)
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def _groups(entries: Sequence[Entry]) -> list[list[Entry]]:
-    """Entries that are the same thing listed more than once (never a parent and its child)."""
-    uf = _UnionFind(len(entries))
-    first: dict[tuple[str, str], int] = {}
-    for i, e in enumerate(entries):
-        for key in duplicate_keys(e):
-            j = first.setdefault(key, i)
-            if j != i and not nested_pair(e, entries[j]):
-                uf.union(i, j)
-    groups: dict[int, list[Entry]] = {}
-    for i, e in enumerate(entries):
-        groups.setdefault(uf.find(i), []).append(e)
-    return list(groups.values())
+    """Entries that are the same thing listed more than once (:mod:`..ingest.duplicates`)."""
+    return [[entries[i] for i in group] for group in duplicate_groups(entries)]
+
+
+def _identity(m: dict) -> str:
+    repo = m["repos"][0].lower() if m["repos"] else ""
+    return f"{_KIND_PATH[m['kind']]}|{title_key(m['title'])}|{repo}"
 
 
 def _family(name: str) -> str:
@@ -201,7 +182,8 @@ def _merge(group: list[Entry], topics: TopicScheme) -> dict:
     return {
         "kind": primary.kind,
         "title": primary.title or primary.name or f"entry at line {primary.line}",
-        "name": first("name"),
+        # A name read off a repository slug stays in the records: it names no system.
+        "name": next((e.name for e in group if e.name and e.name_source != "repository"), None),
         "authors": richest.authors,
         "authors_truncated": richest.authors_truncated,
         "venue": first("venue"),
@@ -213,7 +195,21 @@ def _merge(group: list[Entry], topics: TopicScheme) -> dict:
         "doi": first("doi"),
         "summary": " ".join(dict.fromkeys(e.summary for e in group if e.summary)) or None,
         "topics": tuple(found_topics),
+        "affiliations": richest.affiliations,
     }
+
+
+def _author_scope(r: Resource, documents: dict[str, Document]) -> frozenset[str]:
+    """Where a resource's author list was written: its list (``list:ID``) and its paper
+    (``arxiv:ID``, ``doi:DOI``), for curated aliases scoped to either."""
+    richest = max(r.occurrences, key=lambda e: (len(e.authors), -r.occurrences.index(e)))
+    doc = documents.get(richest.source)
+    scope = {f"list:{doc.id}"} if doc is not None else set()
+    if arxiv_key(r.arxiv):
+        scope.add(f"arxiv:{arxiv_key(r.arxiv)}")
+    if doi_key(r.doi):
+        scope.add(f"doi:{doi_key(r.doi)}")
+    return frozenset(scope)
 
 
 def _headings_of(entry: Entry) -> tuple[tuple[int, str], ...]:
@@ -253,24 +249,20 @@ def person_problems(resources: Sequence[Resource], people: PeopleResolution) -> 
 def load_documents(sources: Iterable[Source], table: Path | None = None) -> dict[str, Document]:
     """The identity of each source, from ``data/lists.toml`` (matched by file name or by the
     SHA-256 of the text); an unknown list is named by its path inside the list."""
-    from ..resources import data_file
-
-    known = tomllib.loads((table or data_file("lists.toml")).read_text("utf-8")).get("list", [])
     docs: dict[str, Document] = {}
     for source in sources:
         base = PurePosixPath(source.name).name
-        digest = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
-        match = next((k for k in known if k.get("file") == base or k.get("sha256") == digest), None)
+        match = identify(source.name, source.text, table)
         if match:
             docs[source.path] = Document(
-                id=match["id"],
+                id=match.id,
                 file=base,
-                title=match.get("title", base),
-                repository=match.get("repository"),
-                version=match.get("version"),
-                path=match.get("path", source.name),
-                license=match.get("license"),
-                attribution=match.get("attribution"),
+                title=match.title or base,
+                repository=match.repository,
+                version=match.version,
+                path=match.path or source.name,
+                license=match.license,
+                attribution=match.attribution,
             )
         else:
             stem = iri.slug(source.name.rsplit(".", 1)[0] or "list", max_words=12)
@@ -307,9 +299,13 @@ def resolve(
     groups = _groups(entries)
     merged = [(group, _merge(group, topics)) for group in groups]
     bases = {}
-    for group, m in merged:
-        repo = m["repos"][0].lower() if m["repos"] else ""
-        identity = f"{_KIND_PATH[m['kind']]}|{title_key(m['title'])}|{repo}"
+    plain = [_identity(m) for _, m in merged]
+    clashes = {i for i, n in Counter(plain).items() if n > 1}
+    for (group, m), identity in zip(merged, plain, strict=True):
+        if identity in clashes:  # same title, different papers (years, identifiers)
+            identity += (
+                f"|{m['year'] or ''}|{arxiv_key(m['arxiv']) or ''}|{doi_key(m['doi']) or ''}"
+            )
         bases[identity] = (
             group,
             m,
@@ -332,8 +328,9 @@ def resolve(
         resources.append(Resource(key=key, occurrences=tuple(group), parent=parent, **m))
 
     occurrences = [
-        AuthorOccurrence(r.key, pos, name)
+        AuthorOccurrence(r.key, pos, name, scope)
         for r in resources
+        for scope in (_author_scope(r, documents),)
         for pos, name in enumerate(r.authors, start=1)
     ]
     people = resolve_people(occurrences, people_curation)
