@@ -107,14 +107,14 @@ _PRONOUNS = {"this", "that", "it", "there", "here", "what", "which", "these", "t
 def _dictionary() -> frozenset[str]:
     from english_words import get_english_words_set
 
-    return frozenset(get_english_words_set(["gcide"], lower=True, alpha=True))
+    return frozenset(get_english_words_set(["web2"], lower=True, alpha=True))
 
 
 def is_dictionary_word(word: str) -> bool:
     """Whether ``word`` (any case, plural or not) is an English dictionary word.
 
-    >>> [is_dictionary_word(w) for w in ("Approximation", "models", "Borg", "Kubernetes")]
-    [True, True, False, False]
+    >>> [is_dictionary_word(w) for w in ("Approximation", "models", "Clipper", "Kubernetes")]
+    [True, True, True, False]
     """
     lower = word.casefold()
     words = _dictionary()
@@ -228,11 +228,27 @@ def _title_name(title: str | None, kind: str | None) -> tuple[str | None, str | 
     return _with_name(title)
 
 
+def _sentence_case(title: str, token: str) -> bool:
+    """Whether the title is written in sentence case, so a capital letter inside it marks a
+    proper noun: most of its words after the first (``token`` aside) are lower case.
+
+    >>> _sentence_case("Large-scale cluster management at Google with Borg", "Borg")
+    True
+    >>> _sentence_case("Live Video Analytics at Scale with Approximation", "Approximation")
+    False
+    """
+    words = [w for w in re.findall(r"[^\W\d_][\w'-]*", title)[1:] if w != token]
+    lower = sum(w[0].islower() for w in words)
+    return lower >= 2 and lower * 2 > len(words)
+
+
 def _with_name(title: str) -> tuple[str | None, str | None]:
-    """``Name`` in "… with Name" / "… like Name:" when it is no dictionary word."""
+    """``Name`` in "… with Name" / "… like Name:" when it is a proper noun: no dictionary
+    word, identifier-like, or capitalised in a sentence-case title (Webster's word list
+    has "borg", but "… at Google with Borg" capitalises it as a name)."""
     m = _WITH_NAME.search(title)
     if m and _is_name_token(m.group(1)):
         token = m.group(1)
-        if _identifier_like(token) or not is_dictionary_word(token):
+        if _identifier_like(token) or not is_dictionary_word(token) or _sentence_case(title, token):
             return token, "title"
     return None, None
