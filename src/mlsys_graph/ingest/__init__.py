@@ -1,9 +1,9 @@
 """Ingest: awesome-list markdown → :class:`~mlsys_graph.model.Entry` records and problems.
 
 Steps, in order: :func:`~.sources.read_sources` (files, directories, stdin) →
-:func:`~.markdown.read_structure` (bullets, nesting, links, 1-based lines) →
-:func:`~.entries.interpret` (title, name, kind, authors, venue, summary) →
-:func:`find_duplicates`.
+:func:`~.markdown.read_structure` (bullets, nesting, links, 1-based lines; the parser of
+:mod:`.parser` swallows no line) → :func:`~.entries.interpret` (title, name, kind, authors,
+venue, summary) → :func:`find_duplicates`.
 
 >>> result = parse_text("## Serving\\n- Tarn: fast serving [[GitHub]](https://github.com/acme/tarn)\\n")
 >>> [(e.name, e.kind, e.github) for e in result.entries]

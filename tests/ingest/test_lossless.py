@@ -1,0 +1,106 @@
+"""Nothing lost silently: odd bytes, odd line breaks, odd nesting and blocks that never close.
+
+The golden cases are in fixtures/lossless.md; here are the inputs a fixture file cannot hold
+(CR line ends) and properties over generated input.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mlsys_graph.ingest import parse_paths, parse_text
+from mlsys_graph.ingest.parser import MAX_LEVEL
+
+# Characters that str.splitlines() breaks at but markdown does not.
+NOT_LINE_BREAKS = {
+    "U+2028": "\u2028",
+    "U+2029": "\u2029",
+    "form-feed": "\f",
+    "vertical-tab": "\v",
+    "NEL": "\x85",
+    "U+001C": "\x1c",
+}
+NEWLINES = {
+    "LF": ["\n"],
+    "CRLF": ["\r\n"],
+    "CR": ["\r"],
+    "mixed": ["\n", "\r\n", "\r", "\r\n"],
+}
+
+
+def _list(odd: str, newlines: list[str]) -> tuple[str, list[str]]:
+    """A list whose second entry holds ``odd`` twice, and its lines."""
+    lines = [
+        "## Tools",
+        "- Tarn: fast [[GitHub]](https://github.com/acme/tarn)",
+        f"- Fjord{odd}: pipelines [[GitHub]](https://github.com/acme/fjord)",
+        f"  - Summary: built on{odd}Tarn",
+        "- Gale: graphs [[GitHub]](https://github.com/acme/gale)",
+        "  - Summary: the last entry",
+    ]
+    text = "".join(line + newlines[i % len(newlines)] for i, line in enumerate(lines))
+    return text, lines
+
+
+@pytest.mark.parametrize("newline", NEWLINES, ids=list(NEWLINES))
+@pytest.mark.parametrize("odd", NOT_LINE_BREAKS, ids=list(NOT_LINE_BREAKS))
+def test_source_text_is_taken_by_markdown_line_numbers(odd, newline, tmp_path):
+    text, lines = _list(NOT_LINE_BREAKS[odd], NEWLINES[newline])
+    path = tmp_path / "l.md"
+    path.write_bytes(text.encode("utf-8"))
+    for result in (parse_text(text, "l.md"), parse_paths([str(path)])):
+        got = [(e.line, e.raw, e.summary_line, e.summary_raw) for e in result.entries]
+        assert got == [
+            (2, lines[1], None, ""),
+            (3, lines[2], 4, lines[3]),
+            (5, lines[4], 6, lines[5]),
+        ]
+        assert [e.title for e in result.entries] == [
+            "Tarn: fast",
+            "Fjord : pipelines",
+            "Gale: graphs",
+        ]
+        problems = [(p.line, p.code) for p in result.problems]
+        assert problems == [(3, "control-character"), (4, "control-character")]
+
+
+# --- properties -----------------------------------------------------------------------------
+
+_PIECES = (
+    "```", "~~~~", "<!--", "-->", "<pre>", "</pre>", "<?x", "<!X", "<![CDATA[", "<details>",
+    "<div>", "<img src=x>", "> ", "- ", "  - ", "1. ", "    ", "\t", "# ", "[x]: https://x.org",
+    "\n", "\n", "\n", "text", "[", "](", ")", "*", "`", "\u2028", "\f", "\v", "\x00", "\x85",
+    "\r", "|", "---", "===",
+)  # fmt: skip
+_JUNK = st.lists(st.sampled_from(_PIECES), max_size=40)
+SENTINEL = "- Zzyzx: the sentinel [[GitHub]](https://github.com/sentinel/zzyzx)\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(_JUNK)
+def test_an_entry_after_any_junk_and_a_blank_line_is_read(pieces):
+    text = "".join(pieces) + "\n\n" + SENTINEL
+    result = parse_text(text, "l.md")
+    last = text.replace("\r\n", "\n").replace("\r", "\n").count("\n")
+    assert [e for e in result.entries if e.line == last and e.github == "sentinel/zzyzx"], text
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=0, max_value=3 * MAX_LEVEL // 2), st.sampled_from(["- ", "> "]))
+def test_any_depth_loses_no_entry(depth, marker):
+    if marker == "- ":
+        stairs = "".join(
+            "  " * i + f"- E{i}: step [[GitHub]](https://github.com/s/e{i})\n" for i in range(depth)
+        )
+        expected = depth + 1
+        too_deep = depth > MAX_LEVEL // 2
+    else:
+        stairs = "> " * depth + "- Quoted: deep [[GitHub]](https://github.com/s/q)\n\n"
+        expected = 2
+        too_deep = depth >= MAX_LEVEL
+    result = parse_text(stairs + "- After: all [[GitHub]](https://github.com/s/after)\n", "l.md")
+    assert len(result.entries) == expected
+    assert result.entries[-1].github == "s/after" and result.entries[-1].parent is None
+    assert ("too-deep" in {p.code for p in result.problems}) == too_deep
