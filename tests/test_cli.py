@@ -79,10 +79,20 @@ def test_unreadable_input_is_one_clear_error(tmp_path):
     result = CliRunner().invoke(cli, ["parse", missing])
     assert result.exit_code == 1
     assert f"Error: {missing}: no such file" in result.output
+    image = tmp_path / "logo.md"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    result = CliRunner().invoke(cli, ["lint", str(image)])
+    assert result.exit_code == 1
+    assert result.output == f"Error: {image}: is a PNG image, not a markdown list\n"
+
+
+def test_stray_bad_bytes_are_problems_with_their_line(tmp_path):
     bad = tmp_path / "bad.md"
-    bad.write_bytes(b"ok\n\xff\xfe\n")
+    bad.write_bytes(b"## Tools\n- Tarn\xff: fast [[GitHub]](https://github.com/acme/tarn)\n")
     result = CliRunner().invoke(cli, ["lint", str(bad)])
-    assert result.exit_code == 1 and f"{bad}:2: is not UTF-8" in result.output
+    assert result.exit_code == 0
+    assert f"{bad}:2: warning: byte 0xFF is not UTF-8" in result.output
+    assert CliRunner().invoke(cli, ["lint", "--strict", str(bad)]).exit_code == 1
 
 
 def test_usage_error_exit_2():

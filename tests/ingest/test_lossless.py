@@ -1,7 +1,7 @@
 """Nothing lost silently: odd bytes, odd line breaks, odd nesting and blocks that never close.
 
 The golden cases are in fixtures/lossless.md; here are the inputs a fixture file cannot hold
-(CR line ends) and properties over generated input.
+(CR line ends, NUL bytes, invalid UTF-8) and properties over generated input.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from mlsys_graph.ingest import parse_paths, parse_text
 from mlsys_graph.ingest.parser import MAX_LEVEL
+from mlsys_graph.ingest.sources import read_sources
 
 # Characters that str.splitlines() breaks at but markdown does not.
 NOT_LINE_BREAKS = {
@@ -64,6 +65,51 @@ def test_source_text_is_taken_by_markdown_line_numbers(odd, newline, tmp_path):
         ]
         problems = [(p.line, p.code) for p in result.problems]
         assert problems == [(3, "control-character"), (4, "control-character")]
+
+
+def test_a_stray_nul_is_read_as_u_fffd_and_reported(tmp_path):
+    path = tmp_path / "l.md"
+    path.write_bytes(
+        b"## Tools\n- Tarn\x00: fast [[GitHub]](https://github.com/acme/tarn)\n"
+        b"- Gale: graphs [[GitHub]](https://github.com/acme/gale)\n"
+    )
+    result = parse_paths([str(path)])
+    assert [(e.line, e.title, e.github) for e in result.entries] == [
+        (2, "Tarn\ufffd: fast", "acme/tarn"),
+        (3, "Gale: graphs", "acme/gale"),
+    ]
+    assert result.entries[0].raw == "- Tarn\ufffd: fast [[GitHub]](https://github.com/acme/tarn)"
+    assert [str(p) for p in result.problems] == [
+        f"{path}:2: warning: control character U+0000 (NUL) in the text: NUL is read as U+FFFD "
+        "(remove it) [control-character]"
+    ]
+
+
+def test_invalid_utf8_keeps_the_exact_line(tmp_path):
+    path = tmp_path / "l.md"
+    path.write_bytes(
+        b"## Tools\n- Tarn: fast [[GitHub]](https://github.com/acme/tarn)\n"
+        + "- Café: Latin-1 here [[GitHub]](https://github.com/acme/cafe)\n".encode("latin-1")
+        + b"- Gale: bad \xf0\x9f twice \xc3 [[GitHub]](https://github.com/acme/gale)\n"
+        + "- Été: fine again [[GitHub]](https://github.com/acme/ete)\n".encode()
+    )
+    result = parse_paths([str(path)])
+    assert [(e.line, e.title) for e in result.entries] == [
+        (2, "Tarn: fast"),
+        (3, "Caf\ufffd: Latin-1 here"),
+        (4, "Gale: bad \ufffd\ufffd twice \ufffd"),
+        (5, "Été: fine again"),
+    ]
+    problems = [
+        (p.line, p.code, p.message.split(" are ")[0].split(" is ")[0]) for p in result.problems
+    ]
+    assert problems == [(3, "invalid-utf8", "byte 0xE9"), (4, "invalid-utf8", "bytes 0xF0 0x9F")]
+
+
+def test_a_text_file_with_a_few_bad_bytes_is_text(tmp_path):
+    path = tmp_path / "l.md"
+    path.write_bytes(b"\x01\x02\x03\x00 - Tarn [[GitHub]](https://github.com/acme/tarn)\n" * 2)
+    assert [s.text.count("\x00") for s in read_sources([str(path)])] == [2]
 
 
 # --- properties -----------------------------------------------------------------------------

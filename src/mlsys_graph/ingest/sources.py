@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
+from ..model import Problem
+from .decode import decode
 
 __all__ = ["Source", "list_markdown_files", "read_sources"]
 
@@ -31,12 +33,14 @@ _SKIP_DIRS = {".git", ".github", "node_modules", ".venv", "venv", "__pycache__"}
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """The text of one list file, the path it is reported under, and its name inside the
-    list (relative to the directory given, else the file's base name) for provenance."""
+    """The text of one list file, the path it is reported under, its name inside the list
+    (relative to the directory given, else the file's base name) for provenance, and the
+    problems met while decoding it."""
 
     path: str
     text: str
     name: str = ""
+    problems: tuple[Problem, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         if not self.name:
@@ -67,19 +71,6 @@ def list_markdown_files(directory: Path) -> list[Path]:
     return sorted(files, key=order)
 
 
-def _decode(data: bytes, path: str) -> str:
-    if b"\x00" in data[:8192]:
-        raise InputError(path, None, "is a binary file, not a markdown list")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(
-            path, line, f"is not UTF-8 (byte {exc.start}); convert it, e.g. with iconv -t UTF-8"
-        ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 def read_sources(paths: Iterable[str], stdin=None) -> list[Source]:
     """Read every path (a file, a directory, or ``-`` for standard input) as list sources.
 
@@ -92,7 +83,8 @@ def read_sources(paths: Iterable[str], stdin=None) -> list[Source]:
             data = stream.read()
             if isinstance(data, str):
                 data = data.encode("utf-8")
-            sources.append(Source("<stdin>", _decode(data, "<stdin>")))
+            text, problems = decode(data, "<stdin>")
+            sources.append(Source("<stdin>", text, problems=tuple(problems)))
             continue
         path = Path(raw)
         if path.is_dir():
@@ -100,10 +92,12 @@ def read_sources(paths: Iterable[str], stdin=None) -> list[Source]:
             if not files:
                 raise InputError(raw, None, "is a directory with no markdown (.md) files")
             for file in files:
-                text = _decode(_read_bytes(file, str(file)), str(file))
-                sources.append(Source(str(file), text, file.relative_to(path).as_posix()))
+                text, problems = decode(_read_bytes(file, str(file)), str(file))
+                name = file.relative_to(path).as_posix()
+                sources.append(Source(str(file), text, name, tuple(problems)))
             continue
-        sources.append(Source(raw, _decode(_read_bytes(path, raw), raw)))
+        text, problems = decode(_read_bytes(path, raw), raw)
+        sources.append(Source(raw, text, problems=tuple(problems)))
     return sources
 
 
