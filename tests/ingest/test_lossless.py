@@ -112,6 +112,63 @@ def test_a_text_file_with_a_few_bad_bytes_is_text(tmp_path):
     assert [s.text.count("\x00") for s in read_sources([str(path)])] == [2]
 
 
+# --- source names ---------------------------------------------------------------------------
+
+
+def _names(paths, stdin=None):
+    return [s.name for s in read_sources([str(p) for p in paths], stdin=stdin)]
+
+
+def test_two_readmes_are_told_apart_by_their_folders(tmp_path):
+    for sub in ("x/a", "y/a", "z"):
+        (tmp_path / sub).mkdir(parents=True)
+        (tmp_path / sub / "README.md").write_text("- A [a](https://a.org)\n")
+    assert _names([tmp_path / "x/a/README.md", tmp_path / "y/a/README.md"]) == [
+        "x/a/README.md",
+        "y/a/README.md",
+    ]
+    assert _names([tmp_path / "x/a/README.md", tmp_path / "z/README.md"]) == [
+        "a/README.md",
+        "z/README.md",
+    ]
+    # Names that differ in case only are kept (their document ids are told apart by a hash).
+    (tmp_path / "z" / "readme.md").write_text("- B [b](https://b.org)\n")
+    assert _names([tmp_path / "z/README.md", tmp_path / "z/readme.md"]) == [
+        "README.md",
+        "readme.md",
+    ]
+
+
+def test_names_in_directories_and_repeated_inputs(tmp_path):
+    for sub in ("one", "two"):
+        (tmp_path / sub / "topics").mkdir(parents=True)
+        (tmp_path / sub / "README.md").write_text("# L\n")
+        (tmp_path / sub / "topics" / "serving.md").write_text("# S\n")
+    assert _names([tmp_path / "one"]) == ["README.md", "topics/serving.md"]
+    assert _names([tmp_path / "one", tmp_path / "two"]) == [
+        "one/README.md",
+        "one/topics/serving.md",
+        "two/README.md",
+        "two/topics/serving.md",
+    ]
+    # A file given twice, or also inside a directory given, is read once.
+    assert _names([tmp_path / "one", tmp_path / "one" / "README.md", tmp_path / "one"]) == [
+        "README.md",
+        "topics/serving.md",
+    ]
+
+
+def test_stdin_keeps_its_name_and_is_read_once(tmp_path):
+    import io
+
+    (tmp_path / "stdin.md").write_text("# L\n")
+    stdin = io.BytesIO(b"- A [a](https://a.org)\n")
+    assert _names(["-", tmp_path / "stdin.md", "-"], stdin=stdin) == [
+        "stdin.md",
+        f"{tmp_path.name}/stdin.md",
+    ]
+
+
 # --- properties -----------------------------------------------------------------------------
 
 _PIECES = (

@@ -1,16 +1,94 @@
-"""Odd input in the graph: control characters that survive every serialisation."""
+"""Odd input in the graph: sources that never collide, and control characters that survive
+every serialisation."""
 
 from __future__ import annotations
 
 import io
 
 import pyoxigraph
-from rdflib import Graph
+import pytest
+from click.testing import CliRunner
+from rdflib import RDF, Graph, URIRef
 
+from mlsys_graph.cli import cli
+from mlsys_graph.kg import iri
 from mlsys_graph.kg.build import PREFIXES
 from mlsys_graph.kg.store import to_jsonld, to_ntriples, to_turtle
 from mlsys_graph.kg.vocab import MLS
 from mlsys_graph.pipeline import build
+
+ENTRY = "- Kite: Fast Joins [[Paper]](https://x.org/kite.pdf)\n  - Oda, Rin, et al. (*VLDB 2021*)\n"
+
+
+def node(path: str) -> URIRef:
+    return URIRef(iri.BASE + path)
+
+
+def _documents(g: Graph) -> dict[str, str]:
+    return {
+        iri.key_of(d): str(g.value(d, MLS.filePath))
+        for d in g.subjects(RDF.type, MLS.SourceDocument)
+    }
+
+
+def _no_local_path(g: Graph, root) -> None:
+    for term in {t for triple in g for t in triple}:
+        assert str(root) not in str(term) and str(root).lstrip("/") not in str(term)
+
+
+def test_two_readmes_are_two_documents(tmp_path):
+    for sub, section in (("a", "Papers"), ("b", "Databases")):
+        (tmp_path / sub).mkdir()
+        (tmp_path / sub / "README.md").write_text(f"# {sub}\n\n## {section}\n" + ENTRY)
+    result = build([str(tmp_path / "a" / "README.md"), str(tmp_path / "b" / "README.md")])
+    assert result.failures == []
+    g = result.graph
+    assert _documents(g) == {"source/a-readme": "a/README.md", "source/b-readme": "b/README.md"}
+    records = {
+        iri.key_of(r): (str(g.value(r, MLS.section)), iri.key_of(g.value(r, MLS.inDocument)))
+        for r in g.objects(node("paper/oda2021-kite"), MLS.sourceRecord)
+    }
+    assert records == {
+        "source/a-readme/L4": ("Papers", "source/a-readme"),
+        "source/b-readme/L4": ("Databases", "source/b-readme"),
+    }
+    _no_local_path(g, tmp_path)
+
+
+def test_names_that_slug_alike_get_ids_of_their_own(tmp_path):
+    (tmp_path / "my list.md").write_text("## Papers\n" + ENTRY)
+    (tmp_path / "my-list.md").write_text("## Papers\n" + ENTRY.replace("Kite", "Lark"))
+    g = build([str(tmp_path / "my list.md"), str(tmp_path / "my-list.md")]).graph
+    docs = _documents(g)
+    assert sorted(docs.values()) == ["my list.md", "my-list.md"]
+    assert len(docs) == 2 and all(d.startswith("source/my-list-") for d in docs)
+
+
+def test_list_id_names_the_sources(tmp_path):
+    (tmp_path / "topics").mkdir()
+    (tmp_path / "README.md").write_text("## Papers\n" + ENTRY)
+    (tmp_path / "topics" / "db.md").write_text("## Databases\n" + ENTRY.replace("Kite", "Lark"))
+    one = build([str(tmp_path / "README.md")], list_id="kites", validate=False).graph
+    assert _documents(one) == {"source/kites": "README.md"}
+    both = build([str(tmp_path)], list_id="kites", validate=False).graph
+    assert _documents(both) == {
+        "source/kites/readme": "README.md",
+        "source/kites/topics-db": "topics/db.md",
+    }
+    with pytest.raises(ValueError, match="not a slug"):
+        build([str(tmp_path)], list_id="Kites!")
+
+
+def test_build_list_id_from_stdin(tmp_path):
+    out = tmp_path / "out"
+    args = ["build", "-", "--list-id", "my-list", "-o", str(out), "-s"]
+    result = CliRunner().invoke(cli, args, input="## Papers\n" + ENTRY)
+    assert result.exit_code == 0, result.output
+    assert "<https://w3id.org/mlsys-graph/id/source/my-list/L2>" in (
+        out / "mlsys-graph.nt"
+    ).read_text("utf-8")
+    result = CliRunner().invoke(cli, ["build", "-", "--list-id", "My List"], input=ENTRY)
+    assert result.exit_code == 2 and "Invalid value" in result.output
 
 
 def test_control_characters_survive_every_serialisation(tmp_path):
