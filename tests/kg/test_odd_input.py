@@ -1,5 +1,5 @@
-"""Odd input in the graph: sources that never collide, and control characters that survive
-every serialisation."""
+"""Odd input in the graph: sources that never collide, unsafe URLs that are never links, and
+control characters that survive every serialisation."""
 
 from __future__ import annotations
 
@@ -8,13 +8,15 @@ import io
 import pyoxigraph
 import pytest
 from click.testing import CliRunner
-from rdflib import RDF, Graph, URIRef
+from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.namespace import RDFS
 
 from mlsys_graph.cli import cli
+from mlsys_graph.ingest.links import unsafe_scheme
 from mlsys_graph.kg import iri
 from mlsys_graph.kg.build import PREFIXES
 from mlsys_graph.kg.store import to_jsonld, to_ntriples, to_turtle
-from mlsys_graph.kg.vocab import MLS
+from mlsys_graph.kg.vocab import MLS, SCHEMA
 from mlsys_graph.pipeline import build
 
 ENTRY = "- Kite: Fast Joins [[Paper]](https://x.org/kite.pdf)\n  - Oda, Rin, et al. (*VLDB 2021*)\n"
@@ -87,8 +89,46 @@ def test_build_list_id_from_stdin(tmp_path):
     assert "<https://w3id.org/mlsys-graph/id/source/my-list/L2>" in (
         out / "mlsys-graph.nt"
     ).read_text("utf-8")
-    result = CliRunner().invoke(cli, ["build", "-", "--list-id", "My List"], input=ENTRY)
-    assert result.exit_code == 2 and "Invalid value" in result.output
+    for bad in (["--list-id", "My List"], ["--list-repository", "javascript:alert(1)"]):
+        result = CliRunner().invoke(cli, ["build", "-", *bad, "-o", str(out)], input=ENTRY)
+        assert result.exit_code == 2 and "Invalid value" in result.output
+
+
+UNSAFE = (
+    "## Tools\n"
+    "- Lure: clicks [[GitHub]](javascript://github.com/lu/re%0aalert(1)) "
+    "[[Paper]](https://lure.example.org/p.pdf)\n"
+    "- Bait [[Demo]](data:text/html;base64,PGI+aGk8L2I+)\n"
+    "- Docs [[Guide]](docs/guide.md) [[Mail]](mailto:team@example.org)\n"
+)
+
+
+def test_unsafe_urls_are_never_links(tmp_path):
+    path = tmp_path / "l.md"
+    path.write_text(UNSAFE)
+    result = build([str(path)])
+    assert result.failures == []
+    assert [(p.line, p.code) for p in result.problems if p.code == "unsafe-url"] == [
+        (2, "unsafe-url"),
+        (3, "unsafe-url"),
+    ]
+    g = result.graph
+    urls = {str(o) for o in g.objects(None, MLS.url)} | {
+        str(o) for o in g.objects(None, SCHEMA.url)
+    }
+    assert urls == {"https://lure.example.org/p.pdf", "docs/guide.md", "mailto:team@example.org"}
+    # No repository is read from javascript://github.com/...
+    assert not list(g.subjects(RDF.type, MLS.Repository))
+    unsafe = {(iri.key_of(s), str(o)) for s, o in g.subject_objects(MLS.unsafeUrl)}
+    assert unsafe == {
+        ("software/lure/link/1", "javascript://github.com/lu/re%0aalert(1)"),
+        ("software/bait/link/1", "data:text/html;base64,PGI+aGk8L2I+"),
+    }
+    bait = node("software/bait/link/1")
+    assert g.value(bait, RDFS.label) == Literal("Demo") and g.value(bait, MLS.position) is not None
+    # Nowhere in the graph is an unsafe URL an IRI.
+    iris = {str(t) for triple in g for t in triple if isinstance(t, URIRef)}
+    assert [t for t in iris if unsafe_scheme(t)] == []
 
 
 def test_control_characters_survive_every_serialisation(tmp_path):

@@ -20,6 +20,12 @@ def _check_list_id(ctx, param, value: str | None) -> str | None:
     return value
 
 
+def _check_repository(ctx, param, value: str | None) -> str | None:
+    if value is not None and not value.startswith(("https://", "http://")):
+        raise click.BadParameter("an http(s) URL (https://github.com/me/awesome)")
+    return value
+
+
 @click.command("build", context_settings=CONTEXT_SETTINGS)
 @click.argument("sources", nargs=-1, metavar="[SOURCES]...")
 @click.option(
@@ -36,7 +42,10 @@ def _check_list_id(ctx, param, value: str | None) -> str | None:
 )
 @click.option("--no-inferred", is_flag=True, help="Do not compute inferred lineage candidates.")
 @click.option(
-    "--list-repository", metavar="URL", help="Repository URL of the given list (provenance)."
+    "--list-repository",
+    metavar="URL",
+    callback=_check_repository,
+    help="Repository URL of the given list (provenance).",
 )
 @click.option(
     "--list-version", metavar="REV", help="Commit or version of the given list (provenance)."

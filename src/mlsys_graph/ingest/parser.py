@@ -259,7 +259,8 @@ def parser():
     from markdown_it.rules_block import fence, html_block
 
     md = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING})
-    # Keep URLs exactly as written: no percent-encoding, no scheme filtering.
+    # Keep URLs exactly as written: no percent-encoding, no scheme filtering (the scheme is
+    # judged later: ingest.links.unsafe_scheme).
     md.normalizeLink = lambda url: url
     md.validateLink = lambda url: True
     ruler = md.block.ruler
