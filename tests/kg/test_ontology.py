@@ -87,6 +87,7 @@ DATATYPE_PROPERTIES = {
     "nameVariant": ({MLS.Person}, {XSD.string}),
     "linkLabel": ({MLS.Link}, {XSD.string}),
     "url": ({MLS.Link}, {XSD.anyURI}),
+    "unsafeUrl": ({MLS.Link}, {XSD.string}),
     "venueAsWritten": (PAPER_OR_THESIS, {XSD.string}),
     "arxivId": (ENTRY, {XSD.string}),
     "githubSlug": ({MLS.Repository}, {XSD.string}),

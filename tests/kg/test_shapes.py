@@ -254,7 +254,12 @@ CASES = [
     Case("name-as-written-missing", drop(AUTHORSHIP, MLS.nameAsWritten), AUTHORSHIP, "Authorship-nameAsWritten"),
     Case("affiliation-is-a-venue", put(AUTHORSHIP, MLS.affiliation, NSDI), AUTHORSHIP, "Authorship-affiliation"),
     Case("affiliation-is-a-literal", put(AUTHORSHIP, MLS.affiliation, s("UC Berkeley")), AUTHORSHIP, "Authorship-affiliation"),
-    Case("url-missing", drop(LINK, MLS.url), LINK, "Link-url"),
+    Case("url-missing", drop(LINK, MLS.url), LINK, "LinkShape"),
+    Case("url-and-unsafe-url", add(LINK, MLS.unsafeUrl, s("javascript:alert(1)")), LINK, "LinkShape"),
+    Case("url-javascript", put(LINK, MLS.url, typed("javascript:alert(1)", XSD.anyURI)), LINK, "Link-url"),
+    Case("url-data-after-a-space", put(LINK, MLS.url, typed(" data:text/html,x", XSD.anyURI)), LINK, "Link-url"),
+    Case("unsafe-url-twice", both(drop(LINK, MLS.url), add(LINK, MLS.unsafeUrl, s("javascript:a")), add(LINK, MLS.unsafeUrl, s("data:b"))), LINK, "Link-unsafeUrl"),
+    Case("unsafe-url-typed-as-uri", both(drop(LINK, MLS.url), add(LINK, MLS.unsafeUrl, typed("javascript:a", XSD.anyURI))), LINK, "Link-unsafeUrl"),
     Case("url-as-plain-string", put(LINK, MLS.url, s("https://www.usenix.org/")), LINK, "Link-url"),
     Case("url-twice", add(LINK, MLS.url, typed("https://x.org/", XSD.anyURI)), LINK, "Link-url"),
     Case("link-position-negative", put(LINK, MLS.position, typed("-1", XSD.positiveInteger)), LINK, "Link-position"),
@@ -313,6 +318,9 @@ CASES = [
 #: Mutations after which the graph still conforms: what the shapes deliberately allow.
 ALLOWED = [
     ("empty-link-url", put(LINK, MLS.url, typed("", XSD.anyURI))),
+    ("relative-link-url", put(LINK, MLS.url, typed("docs/a.pdf", XSD.anyURI))),
+    ("mailto-link-url", put(LINK, MLS.url, typed("MailTo:ada@example.org", XSD.anyURI))),
+    ("unsafe-url-instead-of-url", both(drop(LINK, MLS.url), add(LINK, MLS.unsafeUrl, s("javascript:alert(1)")))),
     ("arxiv-id-with-version", put(INFERLINE, MLS.arxivId, s("1812.01776v2"))),
     ("arxiv-id-old-style", put(INFERLINE, MLS.arxivId, s("cs/0112017"))),
     ("arxiv-id-old-style-subject-class", put(INFERLINE, MLS.arxivId, s("math.OC/0101001"))),
@@ -425,7 +433,7 @@ def test_entry_and_venue_shapes_target_every_subclass():
 _PARAMETERS = {
     SH.minCount, SH.maxCount, SH.datatype, SH.pattern, SH["class"], SH.nodeKind, SH.node,
     SH["in"], SH.hasValue, SH.qualifiedValueShape, SH.lessThanOrEquals, SH.disjoint, SH["not"],
-    SH.minLength, SH.equals, SH["or"], SH.sparql,
+    SH.minLength, SH.equals, SH["or"], SH.xone, SH.sparql,
 }  # fmt: skip
 
 

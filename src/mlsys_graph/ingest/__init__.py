@@ -1,9 +1,9 @@
 """Ingest: awesome-list markdown → :class:`~mlsys_graph.model.Entry` records and problems.
 
-Steps, in order: :func:`~.sources.read_sources` (files, directories, stdin) →
-:func:`~.markdown.read_structure` (bullets, nesting, links, 1-based lines) →
-:func:`~.entries.interpret` (title, name, kind, authors, venue, summary) →
-:func:`find_duplicates`.
+Steps, in order: :func:`~.sources.read_sources` (files, directories, stdin; bytes → text by
+:func:`~.decode.decode`) → :func:`~.markdown.read_structure` (bullets, nesting, links, 1-based
+lines; the parser of :mod:`.parser` swallows no line) → :func:`~.entries.interpret` (title,
+name, kind, authors, venue, summary) → :func:`find_duplicates`.
 
 >>> result = parse_text("## Serving\\n- Tarn: fast serving [[GitHub]](https://github.com/acme/tarn)\\n")
 >>> [(e.name, e.kind, e.github) for e in result.entries]
@@ -32,6 +32,7 @@ def parse_sources(sources: Iterable[Source]) -> ParseResult:
     sources = list(sources)
     order = {source.path: index for index, source in enumerate(sources)}
     for source in sources:
+        problems.extend(source.problems)
         doc = read_structure(source.text, source.path)
         problems.extend(doc.problems)
         table = venue_table(source)

@@ -26,7 +26,16 @@ from dataclasses import dataclass, field
 from ..model import Entry, Link, Problem
 from . import citation
 from .kinds import decide_kind
-from .links import arxiv_id, doi, github_repo, github_user, label_class, label_mismatch
+from .links import (
+    SAFE_SCHEMES,
+    arxiv_id,
+    doi,
+    github_repo,
+    github_user,
+    label_class,
+    label_mismatch,
+    unsafe_scheme,
+)
 from .markdown import Item, fold_spaces
 from .naming import looks_like_person, read_name
 from .venues import VenueTable, default_table
@@ -212,6 +221,24 @@ def _link_problems(path: str, line: int, links: list[Link]) -> list[Problem]:
         if not link.url.strip():
             problems.append(
                 Problem(path, line, "warning", "empty-url", f"link '{link.label}' has an empty URL")
+            )
+            continue
+        scheme = unsafe_scheme(link.url)
+        if scheme:
+            what = (
+                f"a {scheme}: URL with spaces or control characters in or before its scheme"
+                if scheme in SAFE_SCHEMES
+                else f"a {scheme}: URL, which is not a web or mail address"
+            )
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    "warning",
+                    "unsafe-url",
+                    f"link '{link.label}' has {what}; it is not stored as a link (only http, "
+                    "https, mailto and relative URLs are)",
+                )
             )
             continue
         claimed = label_mismatch(link.label, link.url)

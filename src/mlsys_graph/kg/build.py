@@ -12,6 +12,7 @@ from __future__ import annotations
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, SKOS
 
+from ..ingest.links import unsafe_scheme
 from ..resolve.catalog import Catalog, Document, Resource
 from ..resolve.lineage import LineageClaim
 from . import iri
@@ -332,10 +333,15 @@ class _Builder:
             ln = iri.link(node, position)
             self.add(node, MLS.link, ln)
             self.add(ln, RDF.type, MLS.Link)
-            self.add(ln, RDFS.label, Literal(link.label or link.url or f"link {position}"))
+            unsafe = unsafe_scheme(link.url) is not None
+            shown = link.label or ("" if unsafe else link.url) or f"link {position}"
+            self.add(ln, RDFS.label, Literal(shown))
             if link.label:
                 self.add(ln, MLS.linkLabel, Literal(link.label))
-            self.add(ln, MLS.url, Literal(link.url, datatype=XSD.anyURI))
+            if unsafe:  # never a link: kept as plain text (ingest reports it: unsafe-url)
+                self.add(ln, MLS.unsafeUrl, Literal(link.url))
+            else:
+                self.add(ln, MLS.url, Literal(link.url, datatype=XSD.anyURI))
             self.add(ln, MLS.position, Literal(position, datatype=XSD.positiveInteger))
         system = iri.system(r.name) if r.name and iri.slug(r.name) in self.c.systems else None
         if system is not None:

@@ -304,8 +304,13 @@ class MLS(_rdflib_namespace.DefinedNamespace):
     subsection: URIRef
     #: summary: The list's summary of an entry (its 'Summary:' text, or its description lines).
     summary: URIRef
+    #: unsafe URL: The destination of a link whose scheme is not http, https or mailto (javascript:,
+    #: data:, vbscript:, file:, ...), exactly as written: a plain string kept for provenance, never
+    #: a link. Such a link has no mls:url; the list's problem report names it (unsafe-url).
+    unsafeUrl: URIRef
     #: URL: The destination of a link exactly as written; the empty string ""^^xsd:anyURI for an
-    #: empty link.
+    #: empty link. Only http, https, mailto and relative URLs: a link with any other scheme has
+    #: mls:unsafeUrl instead.
     url: URIRef
     #: venue as written: The venue text of a paper or thesis exactly as the list writes it ('NSDI
     #: 2017', 'Preprint').

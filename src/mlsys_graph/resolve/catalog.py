@@ -20,13 +20,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from ..ingest.duplicates import arxiv_key, doi_key, duplicate_groups, title_key
 from ..ingest.known_lists import identify
 from ..ingest.links import github_repo
-from ..ingest.sources import Source
+from ..ingest.sources import Source, unique_names
 from ..ingest.venues import Venue, VenueTable, default_table
 from ..kg import iri
 from ..model import Entry, Link, Problem
@@ -246,16 +246,48 @@ def person_problems(resources: Sequence[Resource], people: PeopleResolution) -> 
     return problems
 
 
-def load_documents(sources: Iterable[Source], table: Path | None = None) -> dict[str, Document]:
-    """The identity of each source, from ``data/lists.toml`` (matched by file name or by the
-    SHA-256 of the text); an unknown list is named by its path inside the list."""
-    docs: dict[str, Document] = {}
+_NOT_NAMES = {"/", "", ".", ".."}
+#: What ``--list-id`` accepts: a slug.
+LIST_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def load_documents(
+    sources: Iterable[Source], table: Path | None = None, *, list_id: str | None = None
+) -> dict[str, Document]:
+    """The identity of each source, keyed by its path.
+
+    A list of ``data/lists.toml`` (matched by file name or by the SHA-256 of the text) keeps
+    its id and provenance; any other is named by its name among the inputs
+    (:attr:`Source.name`: relative, never a local absolute path). With ``list_id``, one
+    source is that id and several are ``<list_id>/<name>``. Ids never collide: ids that
+    clash each get a short hash of their source's name.
+
+    >>> docs = load_documents([Source("x/a/README.md", "", "a/README.md"),
+    ...                        Source("y/b/README.md", "", "b/README.md")])
+    >>> [(d.id, d.path) for d in docs.values()]
+    [('a-readme', 'a/README.md'), ('b-readme', 'b/README.md')]
+    >>> [d.id for d in load_documents([Source("l.md", "")], list_id="my-list").values()]
+    ['my-list']
+    """
+    if list_id is not None and not LIST_ID.match(list_id):
+        raise ValueError(f"list id {list_id!r} is not a slug (lower-case a-z, 0-9 and '-')")
+    return _documents(list(sources), table, list_id)
+
+
+def _documents(
+    sources: list[Source], table: Path | None, list_id: str | None
+) -> dict[str, Document]:
+    drafts: dict[str, tuple[str, Source, Document]] = {}
     for source in sources:
         base = PurePosixPath(source.name).name
         match = identify(source.name, source.text, table)
+        stem = iri.slug(source.name.rsplit(".", 1)[0], max_words=12) or "list"
+        doc_id = match.id if match else stem
+        if list_id is not None:
+            doc_id = list_id if len(sources) == 1 else f"{list_id}/{stem}"
         if match:
-            docs[source.path] = Document(
-                id=match.id,
+            doc = Document(
+                id=doc_id,
                 file=base,
                 title=match.title or base,
                 repository=match.repository,
@@ -265,9 +297,29 @@ def load_documents(sources: Iterable[Source], table: Path | None = None) -> dict
                 attribution=match.attribution,
             )
         else:
-            stem = iri.slug(source.name.rsplit(".", 1)[0] or "list", max_words=12)
-            docs[source.path] = Document(id=stem, file=base, title=source.name, path=source.name)
-    return docs
+            doc = Document(id=doc_id, file=base, title=source.name, path=source.name)
+        identity = source.name
+        while identity in drafts:  # the same name twice: only sources made by hand
+            identity += "'"
+        drafts[identity] = (doc_id, source, doc)
+    ids = iri.assign({identity: doc_id for identity, (doc_id, _, _) in drafts.items()})
+    return {
+        source.path: replace(doc, id=ids[identity]) for identity, (_, source, doc) in drafts.items()
+    }
+
+
+def _default_documents(paths: Iterable[str]) -> dict[str, Document]:
+    """Documents for entries' source paths when none are given: named as
+    :func:`~mlsys_graph.ingest.sources.read_sources` names inputs (never an absolute path)."""
+    paths = sorted(set(paths))
+    parts = [
+        [part for part in PurePosixPath(p.replace("\\", "/")).parts if part not in _NOT_NAMES]
+        or ["list.md"]
+        for p in paths
+    ]
+    names = unique_names([(p, 1) for p in parts])
+    sources = [Source(p, "", n) for p, n in zip(paths, names, strict=True)]
+    return _documents(sources, None, None)
 
 
 def resolve(
@@ -285,16 +337,10 @@ def resolve(
     venues = venues or default_table()
     if people_curation is None:
         people_curation = load_people_curation()
-    documents = (
-        documents
-        if documents is not None
-        else {
-            e.source: Document(
-                iri.slug(PurePosixPath(e.source).stem), e.source, e.source, path=e.source
-            )
-            for e in entries
-        }
-    )
+    documents = dict(documents or {})
+    missing = {e.source for e in entries} - documents.keys()
+    if missing:
+        documents.update(_default_documents(missing))
 
     groups = _groups(entries)
     merged = [(group, _merge(group, topics)) for group in groups]
