@@ -6,8 +6,9 @@ whether the list cut them short with "et al."), its venue, its links, its summar
 list lines it comes from. :func:`read_details` reads these for every node in one scan per
 predicate (``quads_for_pattern``; no query per node), like :func:`~.facts.read_facts`.
 
-Values are the graph's own text, unchecked: a link's URL is whatever the list wrote, so a
-renderer must still decide which URLs it makes clickable.
+Values are the graph's own text, unescaped. Links are the graph's ``mls:url`` values (the
+ingest keeps only http, https, mailto and relative URLs there and reports the others as
+``unsafe-url``); a renderer still decides which it makes clickable.
 
 >>> details = read_details()                  # the bundled graph
 >>> clipper = details["https://w3id.org/mlsys-graph/id/paper/crankshaw2017-clipper"]
