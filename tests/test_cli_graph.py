@@ -19,8 +19,8 @@ def test_build_bundled_and_validate_stats(tmp_path):
     assert result.exit_code == 0, result.output
     assert "triples" in result.stderr
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == ["mlsys-graph.jsonld", "mlsys-graph.nt", "mlsys-graph.ttl"]
-    for name in names:
+    assert names == [f"mlsys-graph.{s}" for s in ("html", "jsonld", "nt", "ttl")]
+    for name in names[1:]:  # the graph files (names[0] is the page)
         checked = runner.invoke(cli, ["validate", str(tmp_path / name)])
         assert checked.exit_code == 0, checked.output
     stats = runner.invoke(cli, ["stats", str(tmp_path / "mlsys-graph.ttl"), "--format", "json"])

@@ -26,6 +26,9 @@ def test_wheel_carries_ontology_data_and_queries(tmp_path):
         "mlsys_graph/_bundled/data/venues.toml",
         "mlsys_graph/_bundled/data/people.ttl",
         "mlsys_graph/query/queries/why.rq",
+        "mlsys_graph/viz/templates/graph.html.j2",
+        "mlsys_graph/viz/templates/page.js",
+        "mlsys_graph/viz/templates/page.css",
     ):
         assert needed in names
     code = (

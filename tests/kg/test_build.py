@@ -205,7 +205,7 @@ def test_byte_identical_across_processes(tmp_path):
             check=True, env=env,
         )  # fmt: skip
         outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
-    assert outputs[0] == outputs[1] and len(outputs[0]) == 3
+    assert outputs[0] == outputs[1] and len(outputs[0]) == 4  # .ttl .nt .jsonld .html
 
 
 def test_no_blank_nodes(v1):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
-from . import analytics, graph, lists
+from . import analytics, graph, lists, viz
 from .common import CONTEXT_SETTINGS
 
 __all__ = ["cli", "main"]
@@ -28,10 +28,11 @@ def cli() -> None:
       mlsys-graph parse README.md --format table    # the entries of a list
       mlsys-graph lint README.md                    # problems, as path:line: level: message
       mlsys-graph build -o out/                     # the bundled graph as Turtle/N-Triples/JSON-LD
+      mlsys-graph viz -o graph.html                 # the graph as an interactive page
     """
 
 
-for _module in (lists, graph, analytics):
+for _module in (lists, graph, analytics, viz):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

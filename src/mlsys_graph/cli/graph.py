@@ -35,7 +35,7 @@ def _check_repository(ctx, param, value: str | None) -> str | None:
     type=click.Path(file_okay=False),
     default="out",
     show_default=True,
-    help="Folder for mlsys-graph.ttl, mlsys-graph.nt and mlsys-graph.jsonld.",
+    help="Folder for mlsys-graph.ttl, .nt, .jsonld and .html.",
 )
 @click.option(
     "--no-summaries", is_flag=True, help="Leave the summaries' full text out of the graph."
@@ -62,6 +62,7 @@ def _check_repository(ctx, param, value: str | None) -> str | None:
     help="Id of the given list in provenance IRIs (source/SLUG/L12); several files become "
     "SLUG/<file>. Default: a known list's id, else each file's name among the inputs.",
 )
+@click.option("--no-html", is_flag=True, help="Do not write the interactive page.")
 @click.option("--strict", is_flag=True, help="Exit 1 when the lists have any problem.")
 @click.option("-s", "--silent", is_flag=True, help="Print no summary on stderr.")
 def build_command(
@@ -73,10 +74,14 @@ def build_command(
     list_version: str | None,
     list_license: str | None,
     list_id: str | None,
+    no_html: bool,
     strict: bool,
     silent: bool,
 ) -> None:
     """Build the knowledge graph and write it as Turtle, N-Triples and JSON-LD.
+
+    Also writes mlsys-graph.html, the entities view as an interactive page (as
+    `mlsys-graph viz` draws it; --no-html to skip it).
 
     With no SOURCES, the bundled knowledge of the seed list (data/catalog.ttl); otherwise
     the given lists (files, directories or -), ingested on the fly with their summaries.
@@ -122,7 +127,12 @@ def build_command(
         )
     if not silent:
         print_violations([v for v in result.violations if v.severity != "Violation"], err=True)
-    written = write_graph(result.graph, Path(output), PREFIXES)
+    pages = {}
+    if not no_html:
+        from ..viz.html import render_html
+
+        pages["mlsys-graph.html"] = render_html(result.graph)
+    written = write_graph(result.graph, Path(output), PREFIXES, extra=pages)
     if not silent:
         counts = class_counts(result.graph)
         shown = ", ".join(f"{n} {k}" for k, n in counts.items())

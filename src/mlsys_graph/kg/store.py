@@ -117,14 +117,20 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def write_graph(
-    graph: Graph, directory: Path, prefixes: Mapping[str, str], stem: str = "mlsys-graph"
+    graph: Graph,
+    directory: Path,
+    prefixes: Mapping[str, str],
+    stem: str = "mlsys-graph",
+    extra: Mapping[str, str] | None = None,
 ) -> list[Path]:
-    """Write ``stem.ttl``, ``stem.nt`` and ``stem.jsonld``; all are rendered before any is written."""
+    """Write ``stem.ttl``, ``stem.nt`` and ``stem.jsonld`` (and ``extra``: file name → text,
+    such as the HTML page); all are rendered before any is written."""
     texts = {
         directory / f"{stem}.ttl": to_turtle(graph),
         directory / f"{stem}.nt": to_ntriples(graph),
         directory / f"{stem}.jsonld": to_jsonld(graph, prefixes),
     }
+    texts.update({directory / name: text for name, text in (extra or {}).items()})
     for path, text in texts.items():
         write_atomic(path, text)
     return list(texts)

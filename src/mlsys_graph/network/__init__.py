@@ -4,7 +4,9 @@ One concept per module: :mod:`.source` opens a graph, :mod:`.facts` reads it in 
 per relation, :mod:`.project` builds the views, :mod:`.metrics` ranks and clusters,
 :mod:`.lineage` traces ancestors and descendants, :mod:`.paths` explains shortest paths,
 :mod:`.names` resolves names to nodes, :mod:`.export` writes GraphML, GEXF and JSON, and
-:mod:`.tables` turns results into pandas DataFrames.
+:mod:`.tables` turns results into pandas DataFrames, :mod:`.select` keeps part of a view
+(around a node, of some kinds, topics, years) and :mod:`.details` reads what a page shows
+about a node (authors in order, venue, links, list lines).
 
 Everything is importable from here; networkx is imported only when a function runs.
 
@@ -48,6 +50,10 @@ _EXPORTS = {
     "UnknownName": "names",
     "AmbiguousName": "names",
     "write_view": "export",
+    "read_details": "details",
+    "Details": "details",
+    "select": "select",
+    "memberships": "select",
     "to_frame": "tables",
 }
 

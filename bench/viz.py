@@ -1,0 +1,190 @@
+"""The interactive page against pyvis's defaults on the same graph, side by side.
+
+    python bench/viz.py                          # 500 and 5,000 nodes
+    python bench/viz.py --sizes 500 --timeout 60
+
+Graphs: the entities view of ``bench/synth_graph.py`` graphs (N-Triples in the build's
+shapes), cut to exactly N nodes by ``viz.draw(max_nodes=N)`` (the N of highest degree).
+Both pages draw that same networkx graph.
+
+* **ours**: ``mlsys_graph.viz`` — layout computed in Python (seeded), physics off, our
+  template, vis-network inlined from the installed pyvis, data as JSON.
+* **pyvis defaults**: ``Network(cdn_resources="in_line")`` (the default ``local`` mode
+  loads vis-network from a CDN, so it cannot be timed offline), nodes and edges added with
+  ``add_node``/``add_edge`` (label = short name, title = full title, group = kind), physics
+  on with its defaults (Barnes-Hut, 1,000 stabilisation iterations), ``write_html``. Its
+  two Bootstrap requests to a CDN are blocked (and counted).
+
+Rows (ratio = ours / pyvis defaults):
+
+* python  time to make the page from the networkx graph (ours: layout + render of the page
+          data; pyvis: add_node/add_edge + render)
+* size    bytes of the HTML file
+* draw    headless Chromium (software rendering, every outside request blocked), from
+          navigation start to vis-network's first ``afterDrawing`` event; pyvis's page
+          draws only once its physics has stabilised. A page not drawn within
+          ``--timeout`` seconds is reported as such.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT))
+
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+#: Records the first afterDrawing of a vis Network assigned to ``window.network`` (pyvis's
+#: template declares ``var network`` and assigns it once).
+HOOK = """
+(() => {
+  let value;
+  window.__firstDraw = null;
+  Object.defineProperty(window, "network", {
+    configurable: true,
+    get() { return value; },
+    set(v) {
+      value = v;
+      if (v && v.once) v.once("afterDrawing", () => { window.__firstDraw = performance.now(); });
+    },
+  });
+})();
+"""
+
+
+def synthetic_view(nodes: int, workdir: Path):
+    """The entities view of a synthetic graph with at least ``nodes`` nodes, and its path."""
+    import synth_graph
+
+    from mlsys_graph.network.project import entities_graph
+
+    entries = max(50, int(nodes / 2.4))
+    while True:
+        path = workdir / f"synth-{entries}.nt"
+        with path.open("w", encoding="utf-8") as out:
+            synth_graph.write(entries, out, seed=0)
+        if entities_graph([path]).number_of_nodes() >= nodes:
+            return path
+        entries = int(entries * 1.2)
+
+
+def ours(path: Path, nodes: int, out: Path) -> tuple[float, object]:
+    """Our page of the graph; the time of the layout and the rendering (reading the graph,
+    scores and details is not counted: pyvis's defaults do none of that)."""
+    from mlsys_graph.viz import draw
+    from mlsys_graph.viz.layout import spring_layout
+    from mlsys_graph.viz.network import GraphNetwork
+
+    drawing = draw([path], max_nodes=nodes, size_by="degree", seed=0)
+    started = time.perf_counter()
+    spring_layout(drawing.graph, seed=0)
+    GraphNetwork(drawing.data).write_html(out)
+    return time.perf_counter() - started, drawing
+
+
+def pyvis_defaults(g, out: Path) -> float:
+    from pyvis.network import Network
+
+    started = time.perf_counter()
+    net = Network(cdn_resources="in_line")
+    for node, attrs in g.nodes(data=True):
+        net.add_node(
+            node,
+            label=str(attrs.get("name", node)),
+            title=str(attrs.get("label", node)),
+            group=attrs.get("kind"),
+        )
+    for u, v in g.edges():
+        net.add_edge(u, v)
+    net.write_html(str(out))
+    return time.perf_counter() - started
+
+
+def first_draw(browser, path: Path, timeout: float, expression: str) -> tuple[float | None, int]:
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    outside = []
+
+    def route(r):
+        if r.request.url.startswith("file:"):
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.add_init_script(HOOK)
+    page.goto(path.resolve().as_uri(), wait_until="commit")  # pyvis may block "load"
+    try:
+        page.wait_for_function(f"{expression} !== null", timeout=timeout * 1000, polling=100)
+        ms = page.evaluate(expression)
+    except Exception:
+        ms = None
+    context.close()
+    return ms, len(outside)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="500,5000")
+    parser.add_argument("--timeout", type=float, default=180.0)
+    parser.add_argument("--chromium", default="/usr/bin/chromium")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
+        workdir = Path(tmp)
+        browser = p.chromium.launch(executable_path=args.chromium, args=ARGS)
+        for size in (int(s) for s in args.sizes.split(",")):
+            graph_path = synthetic_view(size, workdir)
+            our_page, their_page = workdir / f"ours-{size}.html", workdir / f"pyvis-{size}.html"
+            our_time, drawing = ours(graph_path, size, our_page)
+            g = drawing.graph
+            their_time = pyvis_defaults(g, their_page)
+            n, m = g.number_of_nodes(), g.number_of_edges()
+            print(f"{n} nodes, {m} edges (entities view of {graph_path.name})", flush=True)
+            print(
+                f"  python  ours {our_time:8.2f} s   pyvis {their_time:8.2f} s   "
+                f"ratio {our_time / their_time:6.2f}",
+                flush=True,
+            )
+            a, b = our_page.stat().st_size, their_page.stat().st_size
+            print(
+                f"  size    ours {a / 1024:8.0f} KB  pyvis {b / 1024:8.0f} KB  ratio {a / b:6.2f}"
+            )
+            ours_ms, ours_out = first_draw(
+                browser,
+                our_page,
+                args.timeout,
+                "window.mlsysGraph && window.mlsysGraph.firstDrawMs",
+            )
+            theirs_ms, theirs_out = first_draw(
+                browser, their_page, args.timeout, "window.__firstDraw"
+            )
+
+            def shown(ms):
+                return f"{ms / 1000:8.2f} s" if ms is not None else f"> {args.timeout:.0f} s"
+
+            ratio = f"{ours_ms / theirs_ms:6.3f}" if ours_ms and theirs_ms else "   n/a"
+            print(
+                f"  draw    ours {shown(ours_ms)}   pyvis {shown(theirs_ms)}   ratio {ratio}   "
+                f"(outside requests blocked: ours {ours_out}, pyvis {theirs_out})",
+                flush=True,
+            )
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()

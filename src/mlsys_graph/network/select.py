@@ -1,0 +1,210 @@
+"""Part of a view: around a node, of some kinds, under some topics, since a year.
+
+One rule decides what a topic or a year means for every kind of node, so that the
+command line (``viz --topic --since``) and the interactive page's filters agree:
+
+* an **entry** is under its topics (``about-topic``) and their broader topics, and dated by
+  its own year;
+* a **topic** is under itself and its broader topics, and dated by the entries under it;
+* anything else (a person, venue, repository or system) is under the topics of the entries
+  it is linked to (authored, published at, code of, described by) and dated by their years.
+
+A node's dates are a span (earliest, latest); a node with no dated entry has none.
+
+>>> from mlsys_graph.network.project import coauthor_graph
+>>> from mlsys_graph.network.testing import tiny_facts
+>>> facts = tiny_facts()
+>>> m = memberships(facts)
+>>> m.years["id/c-person"], sorted(m.topics["id/c-person"])
+((2018, 2019), ['id/topic-y'])
+>>> sorted(select(coauthor_graph(facts), facts, since=2019))
+['id/c-person']
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .facts import ENTRY_KINDS, Facts
+
+if TYPE_CHECKING:  # pragma: no cover
+    import networkx as nx
+
+__all__ = ["Memberships", "induced", "memberships", "select"]
+
+#: Relations that tie a non-entry node to an entry: (relation, whether the entry is the
+#: subject). ``implements`` ties a system to the entries whose repository implements it.
+_TIES = (
+    ("authored", False),
+    ("published-at", True),
+    ("has-code", True),
+    ("describes", True),
+)
+
+
+@dataclass(frozen=True)
+class Memberships:
+    """Per node: the topic IRIs it is under and the span of years it covers (or none)."""
+
+    topics: dict[str, frozenset[str]]
+    years: dict[str, tuple[int, int] | None]
+
+
+def _broader(facts: Facts) -> dict[str, set[str]]:
+    """topic → itself and every broader topic (transitively)."""
+    up: dict[str, set[str]] = defaultdict(set)
+    for narrow, broad in facts.edges.get("broader", []):
+        up[narrow].add(broad)
+    closed: dict[str, set[str]] = {}
+
+    def close(topic: str, seen: frozenset[str] = frozenset()) -> set[str]:
+        if topic in closed:
+            return closed[topic]
+        found = {topic}
+        for broad in up.get(topic, ()):
+            if broad not in seen:
+                found |= close(broad, seen | {topic})
+        closed[topic] = found
+        return found
+
+    for topic in facts.of_kind("topic"):
+        close(topic)
+    return closed
+
+
+def memberships(facts: Facts) -> Memberships:
+    """Topics and years of every node of ``facts`` (the rule of this module)."""
+    nodes = facts.nodes
+    broader = _broader(facts)
+    entries = {i for i, n in nodes.items() if n.kind in ENTRY_KINDS}
+    topics: dict[str, set[str]] = defaultdict(set)
+    years: dict[str, list[int]] = defaultdict(list)
+    for iri in entries:
+        if nodes[iri].year is not None:
+            years[iri].append(nodes[iri].year)
+    for entry, topic in facts.edges.get("about-topic", []):
+        topics[entry] |= broader.get(topic, {topic})
+    linked: dict[str, set[str]] = defaultdict(set)  # non-entry → entries
+    for relation, entry_first in _TIES:
+        for subject, obj in facts.edges.get(relation, []):
+            entry, other = (subject, obj) if entry_first else (obj, subject)
+            if entry in entries and other not in entries:
+                linked[other].add(entry)
+    code_of: dict[str, set[str]] = defaultdict(set)  # repository → entries
+    for entry, repo in facts.edges.get("has-code", []):
+        code_of[repo].add(entry)
+    for repo, system in facts.edges.get("implements", []):
+        linked[system] |= code_of.get(repo, set()) & entries
+    for entry, topic in facts.edges.get("about-topic", []):
+        linked[topic].add(entry)
+    for other, found in linked.items():
+        for entry in found:
+            if nodes[other].kind != "topic":
+                topics[other] |= topics.get(entry, set())
+            if entry in years:
+                years[other].extend(years[entry])
+    for topic in facts.of_kind("topic"):
+        topics[topic] |= broader.get(topic, {topic})
+    return Memberships(
+        {i: frozenset(topics.get(i, ())) for i in nodes},
+        {i: (min(years[i]), max(years[i])) if years.get(i) else None for i in nodes},
+    )
+
+
+def select(
+    g: nx.Graph,
+    facts: Facts,
+    *,
+    focus=None,
+    depth: int = 1,
+    kinds: Iterable[str] | None = None,
+    topics: Iterable[str] | None = None,
+    since: int | None = None,
+    until: int | None = None,
+    member: Memberships | None = None,
+) -> nx.Graph:
+    """The part of view ``g`` that the options keep, as a new graph of the same type.
+
+    Parameters
+    ----------
+    g : networkx.Graph
+        A view of ``facts`` (:mod:`.project`).
+    facts : Facts
+        The facts the view was built from.
+    focus : node, optional
+        Keep only nodes at most ``depth`` steps from it (edges read both ways); the focus
+        itself always stays.
+    kinds : iterable of str, optional
+        Keep only nodes of these kinds.
+    topics : iterable of str, optional
+        Topic IRIs: keep only nodes under one of them (or a narrower topic).
+    since, until : int, optional
+        Keep only nodes whose span of years reaches into ``[since, until]``; a node with no
+        year is dropped when either is given.
+    member : Memberships, optional
+        Precomputed :func:`memberships` of ``facts``.
+
+    Returns
+    -------
+    networkx.Graph
+        Nodes and edges keep the view's order and attributes.
+
+    Examples
+    --------
+    >>> from mlsys_graph.network.project import entities_graph
+    >>> from mlsys_graph.network.testing import tiny_facts
+    >>> facts = tiny_facts()
+    >>> g = entities_graph(facts)
+    >>> sorted(select(g, facts, focus="id/paper-a", depth=1))
+    ['id/a-person', 'id/b-person', 'id/paper-a', 'id/paper-b', 'id/topic-x']
+    >>> sorted(select(g, facts, topics=["id/topic-x"], kinds=["person", "paper"]))
+    ['id/a-person', 'id/b-person', 'id/paper-a']
+    """
+    import networkx as nx
+
+    keep = set(g)
+    if focus is not None:
+        if focus not in g:
+            raise KeyError(focus)
+        undirected = g.to_undirected(as_view=True) if g.is_directed() else g
+        keep = set(nx.single_source_shortest_path_length(undirected, focus, cutoff=depth))
+    if kinds is not None:
+        wanted = set(kinds)
+        keep = {n for n in keep if g.nodes[n].get("kind") in wanted}
+    if topics is not None or since is not None or until is not None:
+        member = member or memberships(facts)
+        if topics is not None:
+            chosen = set(topics)
+            keep = {n for n in keep if member.topics.get(n, frozenset()) & chosen}
+        if since is not None or until is not None:
+            low = since if since is not None else -(10**9)
+            high = until if until is not None else 10**9
+
+            def dated(n) -> bool:
+                span = member.years.get(n)
+                return span is not None and span[1] >= low and span[0] <= high
+
+            keep = {n for n in keep if dated(n)}
+    if focus is not None:
+        keep.add(focus)
+    return induced(g, keep)
+
+
+def induced(g: nx.Graph, keep) -> nx.Graph:
+    """The subgraph of ``g`` on the nodes in ``keep``, nodes and edges in ``g``'s order.
+
+    (networkx's ``subgraph`` iterates its node set, whose order changes with the string
+    hash seed; layouts, ids and Louvain would change from run to run.)
+
+    >>> import networkx as nx
+    >>> list(induced(nx.path_graph(["c", "b", "a"]), {"a", "c", "b"}))
+    ['c', 'b', 'a']
+    """
+    out = g.__class__()
+    out.graph.update(g.graph)
+    out.add_nodes_from((n, g.nodes[n]) for n in g if n in keep)
+    out.add_edges_from((u, v, d) for u, v, d in g.edges(data=True) if u in keep and v in keep)
+    return out

@@ -1,0 +1,331 @@
+"""What the page draws: a projection, chosen, scored and laid out in Python, as plain data.
+
+:func:`draw` reads a graph once, builds the view (:mod:`mlsys_graph.network.project`),
+keeps the part asked for (:func:`mlsys_graph.network.select.select`), scores it with a
+centrality of :mod:`mlsys_graph.network.metrics` (computed on the whole view, like
+``rank``), caps it at ``max_nodes`` (the highest scores stay), lays it out
+(:mod:`.layout`) and collects what the page shows about each node
+(:func:`mlsys_graph.network.details.read_details`). The result is a :class:`Drawing`
+whose ``data`` is what goes into the page as JSON: the page computes nothing.
+
+>>> drawing = draw(view="lineage", iterations=20)        # the bundled graph
+>>> drawing.graph.number_of_nodes() == len(drawing.data["nodes"])
+True
+>>> sorted(drawing.data["nodes"][0])
+['group', 'id', 'label', 'size', 'x', 'y']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from .style import KIND_COLORS, OTHER_COLOR, edge_style, is_lineage, node_size
+
+if TYPE_CHECKING:  # pragma: no cover
+    import networkx as nx
+
+__all__ = ["DEFAULT_MAX_NODES", "VIEWS", "Drawing", "draw", "is_web_url", "page_data"]
+
+#: Views the page can draw (``mlsys_graph.network.project.VIEWS``).
+VIEWS = ("entities", "coauthor", "lineage", "topics", "authorship")
+#: Above this many nodes only the highest-scoring ones are drawn (a browser pans and
+#: zooms 5,000 nodes smoothly; 20,000 take about a second per redraw).
+DEFAULT_MAX_NODES = 5000
+#: Longest label drawn on the canvas (the full title is in the tooltip and the panel).
+MAX_LABEL = 40
+#: What the arrows of lineage edges mean (shown in the legend, documented in docs/viz.md).
+LINEAGE_NOTE = "lineage: arrow from the later (or using) entry to the earlier (or used) one"
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """A view ready to draw: the drawn graph, the page's data, and what was left out."""
+
+    graph: nx.Graph
+    data: dict
+    view: str
+    total: int = 0
+    dropped: int = 0
+    notes: tuple[str, ...] = field(default=())
+
+
+def is_web_url(url: str) -> bool:
+    """Whether a URL may become a link on the page: http(s) with a host, nothing odd.
+
+    >>> is_web_url("https://arxiv.org/abs/1812.01776"), is_web_url("http://x.org")
+    (True, True)
+    >>> is_web_url("javascript:alert(1)"), is_web_url("JaVaScRiPt:x"), is_web_url("data:text/html,x")
+    (False, False, False)
+    >>> is_web_url("https:///nohost"), is_web_url("https://a.org/\\nx"), is_web_url("//a.org")
+    (False, False, False)
+    """
+    if not isinstance(url, str) or any(ord(c) < 0x21 or c in "\\<>\"'`" for c in url):
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+def _label(text: str) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1].rstrip() + "…"
+
+
+def _node_meta(iri, attrs, details, member, topic_index, score) -> dict:
+    meta: dict = {"iri": str(iri), "kind": attrs.get("kind", ""), "label": attrs.get("label", "")}
+    if attrs.get("name") and attrs.get("name") != meta["label"]:
+        meta["name"] = attrs["name"]
+    if attrs.get("year") is not None:
+        meta["year"] = attrs["year"]
+    if score is not None:
+        meta["score"] = round(float(score), 6)
+    topics = sorted(topic_index[t] for t in member.topics.get(iri, ()) if t in topic_index)
+    if topics:
+        meta["topics"] = topics
+    span = member.years.get(iri)
+    if span is not None:
+        meta["span"] = list(span)
+    d = details.get(iri)
+    if d is not None:
+        if d.authors:
+            meta["authors"] = list(d.authors)
+        if d.authors_truncated:
+            meta["etAl"] = True
+        if d.venue:
+            meta["venue"] = d.venue
+        if d.venue_name:
+            meta["venueName"] = d.venue_name
+        links = [[link.label, link.url] for link in d.links if is_web_url(link.url)]
+        if links:
+            meta["links"] = links
+        listed = []
+        for s in d.listed:
+            line = s.text()
+            if s.document and s.document != s.file:
+                line += f" in {s.document}"
+            if s.version:
+                line += f" @ {s.version}"
+            listed.append(line)
+        if listed:
+            meta["listed"] = listed
+        if d.summary:
+            meta["summary"] = d.summary
+    return meta
+
+
+def _edge_meta(g, u, v, data) -> dict:
+    meta = {"relation": str(data.get("relation", ""))}
+    for key in ("strength", "evidence", "phrase", "reason", "works", "via", "weight"):
+        if data.get(key) is not None:
+            meta[key] = data[key]
+    return meta
+
+
+def page_data(
+    g: nx.Graph,
+    *,
+    positions: dict,
+    scores: dict | None = None,
+    size_by: str | None = None,
+    details: dict | None = None,
+    member=None,
+    topic_labels: dict | None = None,
+    title: str = "mlsys-graph",
+    view: str | None = None,
+    notes: Iterable[str] = (),
+) -> dict:
+    """The page's data for a drawn graph (see docs/viz.md for every field).
+
+    ``nodes`` and ``edges`` are vis-network items (integer ids, ``group`` = kind, size,
+    position); ``meta`` and ``edgeMeta`` map their ids (as strings) to what the tooltips
+    and the panel show; ``kinds``, ``topics`` and ``years`` feed the legend and filters.
+    """
+    from ..network.facts import KINDS
+    from ..network.select import Memberships
+
+    details = details or {}
+    member = member or Memberships({}, {})
+    topic_labels = topic_labels or {}
+    scores = scores or {}
+    top = max(scores.values(), default=0.0)
+    used_topics = sorted(
+        {t for n in g for t in member.topics.get(n, ()) if t in topic_labels},
+        key=lambda t: (str(topic_labels[t]).casefold(), t),
+    )
+    topic_index = {t: i for i, t in enumerate(used_topics)}
+    ids = {n: i for i, n in enumerate(g)}
+    nodes, meta = [], {}
+    counts: dict[str, int] = {}
+    for n, attrs in g.nodes(data=True):
+        kind = attrs.get("kind", "")
+        counts[kind] = counts.get(kind, 0) + 1
+        x, y = positions.get(n, (0.0, 0.0))
+        nodes.append(
+            {
+                "id": ids[n],
+                "label": _label(attrs.get("name") or attrs.get("label") or n),
+                "group": kind,
+                "size": node_size(scores.get(n), top),
+                "x": x,
+                "y": y,
+            }
+        )
+        meta[str(ids[n])] = _node_meta(n, attrs, details, member, topic_index, scores.get(n))
+    edges, edge_meta = [], {}
+    directed = g.is_directed()
+    for i, (u, v, data) in enumerate(g.edges(data=True)):
+        relation = str(data.get("relation", ""))
+        lineage = g.graph.get("view") == "lineage" or is_lineage(relation)
+        start, end = u, v
+        if lineage and not directed and data.get("subject") == v:
+            start, end = v, u
+        edges.append(
+            {"id": i, "from": ids[start], "to": ids[end], **edge_style(data, lineage=lineage)}
+        )
+        edge_meta[str(i)] = _edge_meta(g, u, v, data)
+    years = [s for n in g if (s := member.years.get(n))]
+    kinds = [k for k in KINDS if k in counts] + sorted(k for k in counts if k not in KINDS)
+    return {
+        "title": title,
+        "view": view or g.graph.get("view", ""),
+        "sizeBy": size_by,
+        "lineageNote": LINEAGE_NOTE,
+        "notes": list(notes),
+        "kinds": [
+            {"kind": k, "color": KIND_COLORS.get(k, OTHER_COLOR), "count": counts[k]} for k in kinds
+        ],
+        "topics": [topic_labels[t] for t in used_topics],
+        "years": [min(s[0] for s in years), max(s[1] for s in years)] if years else None,
+        "nodes": nodes,
+        "edges": edges,
+        "meta": meta,
+        "edgeMeta": edge_meta,
+    }
+
+
+def draw(
+    source=None,
+    *,
+    view: str = "entities",
+    focus: str | None = None,
+    depth: int = 1,
+    kinds: Sequence[str] | None = None,
+    topics: Sequence[str] | None = None,
+    since: int | None = None,
+    size_by: str | None = "degree",
+    max_nodes: int | None = DEFAULT_MAX_NODES,
+    seed: int = 0,
+    iterations: int | None = None,
+    title: str | None = None,
+    facts=None,
+) -> Drawing:
+    """Choose, score and lay out a view of a graph for the page.
+
+    Parameters
+    ----------
+    source : graph source
+        Anything :func:`mlsys_graph.network.source.open_graph` accepts (default: the
+        bundled graph), e.g. a file path, an Oxigraph store, an rdflib Graph.
+    view : {"entities", "coauthor", "lineage", "topics", "authorship"}
+    focus : str, optional
+        A name or IRI: draw only what is at most ``depth`` steps from it.
+    kinds, topics, since :
+        Keep only nodes of these kinds, under these topics (names or IRIs), of this year
+        or later (see :mod:`mlsys_graph.network.select` for what that means per kind).
+    size_by : {"degree", "pagerank", "betweenness"} or None
+        Centrality that sizes the nodes, computed on the whole view.
+    max_nodes : int or None
+        Draw at most this many nodes: the highest scores (ties by IRI); None or 0: all.
+    seed, iterations :
+        Of the layout (:func:`.layout.spring_layout`).
+    title : str, optional
+        The page's heading (default: the lists' names and the view).
+    facts : Facts, optional
+        Already read from ``source`` (saves reading it again).
+
+    Raises
+    ------
+    mlsys_graph.network.names.UnknownName, AmbiguousName
+        A focus or topic name that names no node, or several.
+    ValueError
+        An unknown view or measure.
+    """
+    from ..network.details import read_details, source_documents
+    from ..network.facts import ENTRY_KINDS, read_facts
+    from ..network.metrics import centrality
+    from ..network.names import NameIndex
+    from ..network.project import project
+    from ..network.select import induced, memberships, select
+    from ..network.source import open_graph
+    from .layout import spring_layout
+
+    if view not in VIEWS:
+        raise ValueError(f"unknown view {view!r} (known: {', '.join(VIEWS)})")
+    store = open_graph(source)
+    facts = facts or read_facts(store)
+    full = project(view, facts)
+    index = None
+    focus_iri = topic_iris = None
+    if focus is not None or topics:
+        index = NameIndex(facts)
+    if focus is not None:
+        allowed = {"lineage": ENTRY_KINDS, "coauthor": ("person",), "topics": ("topic",)}
+        focus_iri = index.resolve(focus, allowed.get(view))
+        if focus_iri not in full:
+            label = facts.nodes[focus_iri].name
+            raise ValueError(f"{label} is not in the {view} view; try --view entities")
+    if topics:
+        topic_iris = [index.resolve(t, ["topic"]) for t in topics]
+    member = memberships(facts)
+    g = select(
+        full,
+        facts,
+        focus=focus_iri,
+        depth=depth,
+        kinds=kinds or None,
+        topics=topic_iris,
+        since=since,
+        member=member,
+    )
+    scores = {}
+    if size_by:
+        every = centrality(full, size_by, seed=seed)
+        scores = {n: every.get(n, 0.0) for n in g}
+    total, dropped, notes = g.number_of_nodes(), 0, []
+    if max_nodes and total > max_nodes:
+        ranked = sorted(g, key=lambda n: (-scores.get(n, 0.0), str(n)))
+        keep = set(ranked[:max_nodes])
+        if focus_iri is not None:
+            keep.add(focus_iri)
+        g = induced(g, keep)
+        dropped = total - g.number_of_nodes()
+        notes.append(
+            f"{g.number_of_nodes():,} of {total:,} nodes drawn: the highest by "
+            f"{size_by or 'name'}; narrow with a focus, kinds, topics or a year"
+        )
+    positions = spring_layout(g, seed=seed, iterations=iterations)
+    details = read_details(store, iris=list(g))
+    topic_labels = {t: facts.nodes[t].label for t in facts.of_kind("topic")}
+    if title is None:
+        lists = source_documents(store)
+        title = f"{'; '.join(lists) or 'mlsys-graph'} · {view}"
+        if focus_iri is not None:
+            title += f" around {facts.nodes[focus_iri].name}"
+    data = page_data(
+        g,
+        positions=positions,
+        scores=scores,
+        size_by=size_by,
+        details=details,
+        member=member,
+        topic_labels=topic_labels,
+        title=title,
+        view=view,
+        notes=notes,
+    )
+    return Drawing(g, data, view, total, dropped, tuple(notes))
