@@ -42,7 +42,7 @@ from .markdown import Item, fold_spaces
 from .names import is_organisation
 from .naming import looks_like_person, read_name
 from .tables import read_row
-from .tags import Tagged, read_tags, venue_tag
+from .tags import Tagged, read_by_line, read_tags, venue_tag
 from .text import strip_links
 from .venue_text import parse_venue
 from .venues import VenueTable, default_table
@@ -270,6 +270,7 @@ def _names_the_entry(label: str) -> bool:
     return bool(label) and (label_class(label) is None or len(label.split()) >= 4)
 
 
+_HTML_TAG = re.compile(r"<[^>]*>")
 _CODE_NAME = re.compile(r"\(\s*`([^`]{1,40})`\s*\)\s*$")
 
 
@@ -450,12 +451,24 @@ def interpret(
             _use_tags(tagged_head, facts, problems, item)
             name_from_tag = tagged_head.name
             head = ""
+        if own_links and not re.search(r"[^\W_]", head):
+            # "🌐 [Together](url)": a mark before the link is no title.
+            head = ""
         if own_links and not head and _names_the_entry(own_links[0].label):
             # The classic awesome-list bullet: "[Name](url) - description".
             head = own_links[0].label
             code = _CODE_NAME.search(item.source)
             if code is not None and fold_spaces(after).strip("() ") == code.group(1).strip():
                 name_from_tag = name_from_tag or code.group(1).strip()
+                after = ""
+            by = read_by_line(_HTML_TAG.sub(" ", after), table)
+            if by is not None:
+                # "[Title](url) by Acme Labs, SC 2022": who wrote it, where and when.
+                if by.authors and not facts.authors:
+                    facts.authors, facts.truncated = by.authors, by.truncated
+                    facts.authors_rule = "by-line"
+                facts.affiliations = facts.affiliations + by.affiliations
+                facts.add_venue(by.venue)
                 after = ""
             if after.lstrip().startswith("|"):
                 # "[Title](url) | OSDI'22 | Acme Labs": venue and organisation suffixes.

@@ -22,7 +22,8 @@ __all__ = ["FIELDS", "PAPER_FIELDS", "field_line", "field_name"]
 
 #: Field names, and the label words (lower case, or as written for CJK) that name them.
 FIELDS: dict[str, tuple[str, ...]] = {
-    "title": ("title", "paper title", "title & authors", "title and authors", "name", "题目",
+    "title": ("title", "paper title", "title & authors", "title and authors", "name", "system",
+              "systems", "project", "projects", "engine", "framework", "tool", "题目",
               "标题", "论文", "论文标题", "论文名称", "名称"),
     "authors": ("author", "authors", "by", "作者"),
     "venue": ("venue", "conference", "conf", "conference/journal", "journal", "published",

@@ -16,7 +16,7 @@ that stand outside any bullet.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Link, Problem
 from .fields import PAPER_FIELDS, field_line, field_name
@@ -258,6 +258,8 @@ def read_structure(text: str, path: str) -> Document:
     skipped_links, table_line = 0, 1
     row: dict | None = None
     in_head_row = False
+    # A quote right after a root bullet (its notes: "> 1. Propose X …"): the bullet's index.
+    quotes, quote_owner = 0, None
     i = 0
     while i < len(tokens):
         tok = tokens[i]
@@ -355,6 +357,14 @@ def read_structure(text: str, path: str) -> Document:
                     )
                 )
             header, row = None, None
+        elif tok.type == "blockquote_open":
+            quotes += 1
+            if quotes == 1 and not stack:
+                quote_owner = len(roots) - 1 if roots and roots[-1].form == "bullet" else None
+        elif tok.type == "blockquote_close":
+            quotes -= 1
+            if quotes == 0:
+                quote_owner = None
         elif tok.type == "list_item_open":
             begin = tok.map[0] if tok.map else 0
             stack.append(
@@ -385,7 +395,12 @@ def read_structure(text: str, path: str) -> Document:
                 children=tuple(frame["children"]),
                 extra=tuple(frame["extra"]),
             )
-            (stack[-1]["children"] if stack else roots).append(item)
+            if not stack and quote_owner is not None and not _own_links(item):
+                # Notes quoted under an entry are its attribute lines, never entries.
+                owner = roots[quote_owner]
+                roots[quote_owner] = replace(owner, children=(*owner.children, item))
+            else:
+                (stack[-1]["children"] if stack else roots).append(item)
         elif tok.type == "inline" and stack and tokens[i - 1].type == "paragraph_open":
             frame = stack[-1]
             para = tokens[i - 1]
@@ -436,6 +451,10 @@ def read_structure(text: str, path: str) -> Document:
                     )
         i += 1
     return Document(path, tuple(_heading_papers(roots, heads, path, raw_line)), tuple(problems))
+
+
+def _own_links(item: Item) -> bool:
+    return any(link.url and not link.url.startswith("#") for link in item.links)
 
 
 def _is_field_item(item: Item) -> str | None:

@@ -32,6 +32,11 @@ __all__ = ["Row", "is_entry_table", "read_row"]
 _BR = re.compile(r"(?i)^<br\s*/?>$")
 _TAG = re.compile(r"<[^>]+>")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
+# A date alone in a cell: 2026-06-29, 2023.10, 2023/10/01, Jun 2023, 2023.
+_DATE = re.compile(
+    r"^\s*(?:(?:19|20)\d\d(?:[-./](?:0?[1-9]|1[0-2])(?:[-./](?:0?[1-9]|[12]\d|3[01]))?)?"
+    r"|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d\d)\s*$"
+)
 
 
 @dataclass
@@ -136,7 +141,10 @@ def read_row(item: Item) -> Row:
             row.year = int(m.group()) if m else row.year
         elif role == "venue":
             _badges(list(cell.segments), row)
-            if cell.text.strip(" -—"):
+            if _DATE.match(cell.text):
+                # "Published | 2026-06-29": a date says when, not where.
+                row.year = int(_YEAR.search(cell.text).group())
+            elif cell.text.strip(" -—"):
                 row.venues.append(_TAG.sub(" ", cell.text))
         elif role == "authors":
             row.authors = row.authors or cell.text

@@ -9,7 +9,9 @@ Lists other than the seed's mark a title with short bracketed tags and suffixes:
   name with a year), else an organisation;
 * a trailing ``(@X etc)``: an organisation, or an author when it reads as a person's name;
 * a trailing ``(`Name`)``: the system's short name; a trailing ``[also in …]``: a
-  cross-reference, dropped.
+  cross-reference, dropped;
+* ``[Title](url) by Who, Venue Year`` after a linked title: people or organisations, then
+  the venue and year (:func:`read_by_line`).
 
 Which a tag is, is read from the tag itself against the venue table, never from its place in
 one particular list.
@@ -35,7 +37,7 @@ from .naming import looks_like_person
 from .venue_text import VenueYear, _venue_looking, parse_venue
 from .venues import VenueTable, default_table
 
-__all__ = ["Tagged", "read_tags", "venue_tag"]
+__all__ = ["ByLine", "Tagged", "read_by_line", "read_tags", "venue_tag"]
 
 # A leading tag; emoji and other marks may stand before it ("🔥[vLLM]").
 _LEADING = re.compile(r"^[^\w\[\]()]*\[(?P<tag>[^\[\]]{1,60})\][ \t]*")
@@ -158,3 +160,72 @@ def read_tags(text: str, table: VenueTable | None = None, source: str = "") -> T
         truncated=truncated,
         markers=tuple(markers),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class ByLine:
+    """A ``by Who, Venue Year`` suffix after a linked title: people (a person's
+    organisation in parentheses), organisations, and the venue and year."""
+
+    authors: tuple[str, ...] = ()
+    truncated: bool = False
+    affiliations: tuple[tuple[str, int | None], ...] = ()
+    venue: VenueYear | None = None
+
+
+_BY = re.compile(r"^\s*by\s+(?P<who>\S.*?)\s*$", re.I | re.S)
+_PERSON_AT = re.compile(r"^(?P<name>[^()]+?)\s*[(（](?P<org>[^()（）]+)[)）]$")
+
+
+def read_by_line(text: str, table: VenueTable | None = None) -> ByLine | None:
+    """Read ``by Who, Venue Year`` (the text after a linked title), else None.
+
+    The last comma-separated part is the venue and year when it reads as one; each other
+    part is a person when it reads as a person's name and no organisation's, else an
+    organisation (``&`` joins organisations).
+
+    >>> b = read_by_line("by Ada Quill (Acme University) et al., NSDI 2023")
+    >>> b.authors, b.truncated, b.affiliations, b.venue.venue, b.venue.year
+    (('Ada Quill',), True, (('Acme University', 1),), 'NSDI', 2023)
+    >>> b = read_by_line("by Fabrikam Research & Acme University, 2022")
+    >>> b.authors, b.affiliations, b.venue.year
+    ((), (('Fabrikam Research', None), ('Acme University', None)), 2022)
+    >>> read_by_line("Tarn is fast") is None
+    True
+    """
+    table = table if table is not None else default_table()
+    m = _BY.match(text)
+    if m is None:
+        return None
+    who = m.group("who").strip(" .;")
+    venue = None
+    head, sep, last = who.rpartition(",")
+    candidate = last if sep else who
+    vy = venue_tag(candidate.strip(), table)
+    if vy is not None and (vy.venue or vy.year):
+        venue, who = vy, (head if sep else "")
+    truncated = bool(_ETC.search(who))
+    who = _ETC.sub("", who)
+    authors: list[str] = []
+    affiliations: list[tuple[str, int | None]] = []
+    for part in re.split(r"\s*[,;，；]\s*|\s+and\s+", who):
+        part = part.strip()
+        if not part:
+            continue
+        pm = _PERSON_AT.match(part)
+        name = pm.group("name").strip() if pm else part
+        if looks_like_person(name) and not is_organisation(name):
+            authors.append(name)
+            if pm:
+                affiliations.extend(
+                    (org.strip(), len(authors))
+                    for org in re.split(r"\s*&\s*", pm.group("org"))
+                    if org.strip()
+                )
+        else:
+            affiliations.extend(
+                (org.strip(), None) for org in re.split(r"\s*&\s*", part) if org.strip()
+            )
+    if not (authors or affiliations or venue):
+        return None
+    return ByLine(tuple(authors), truncated, tuple(affiliations), venue)
