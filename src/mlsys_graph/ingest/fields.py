@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["FIELDS", "PAPER_FIELDS", "field_line", "field_name"]
+__all__ = ["FIELDS", "PAPER_FIELDS", "field_line", "field_name", "title_columns"]
 
 #: Field names, and the label words (lower case, or as written for CJK) that name them.
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -69,3 +69,28 @@ def field_line(text: str) -> tuple[str, str] | None:
         return None
     name = field_name(m.group("label") or m.group("plain"))
     return (name, m.group("value").strip()) if name else None
+
+
+# A "Paper" column holds the linked titles when no column is named for the title
+# ("| Date | Keywords | Paper | Venue |"); beside a Title column it holds [pdf] links.
+_PAPER_COLUMN = frozenset({"paper", "papers", "论文"})
+
+
+def title_columns(headers: list[str] | tuple[str, ...]) -> tuple[int, ...]:
+    """Indexes of the columns that hold the entries' titles: the columns a header names the
+    title, else a column headed ``Paper``; empty for a table that lists no entries.
+
+    >>> title_columns(["Date", "Title", "Paper"]), title_columns(["Year", "Paper", "Venue"])
+    ((1,), (1,))
+    >>> title_columns(["Technique", "References"])
+    ()
+    """
+    named = tuple(i for i, h in enumerate(headers) if field_name(h) == "title")
+    if named:
+        return named
+    return tuple(
+        i
+        for i, h in enumerate(headers)
+        if field_name(h) == "links"
+        and " ".join(re.sub(r"[^\w\s]", " ", h).split()).casefold() in _PAPER_COLUMN
+    )

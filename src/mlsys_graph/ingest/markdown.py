@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..model import Link, Problem
-from .fields import PAPER_FIELDS, field_line, field_name
+from .fields import PAPER_FIELDS, field_line, title_columns
 from .lines import control_problems, split_lines
 from .links import clean_label
 from .parser import parse
@@ -300,7 +300,7 @@ def read_structure(text: str, path: str) -> Document:
             header, in_head_row = [], True
         elif tok.type == "thead_close":
             in_head_row = False
-            if header is not None and not any(field_name(h) == "title" for h in header):
+            if header is not None and not title_columns(header):
                 skipped = header
                 header = None
         elif tok.type == "inline" and header is None and tokens[i - 1].type == "td_open":

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from ..model import Link
 from .badges import read_badge
-from .fields import field_name
+from .fields import field_name, title_columns
 from .markdown import Cell, Item, Segment, fold_spaces
 
 __all__ = ["Row", "is_entry_table", "read_row"]
@@ -59,7 +59,7 @@ class Row:
 
 def is_entry_table(headers: list[str] | tuple[str, ...]) -> bool:
     """Whether a table with these headers lists entries: one column names the title."""
-    return any(field_name(h) == "title" for h in headers)
+    return bool(title_columns(headers))
 
 
 def _parts(segments: tuple[Segment, ...]) -> list[list[Segment]]:
@@ -132,8 +132,9 @@ def _title_cell(cell: Cell, row: Row) -> None:
 def read_row(item: Item) -> Row:
     """Read a table row (an :class:`~.markdown.Item` of form ``row``) column by column."""
     row = Row()
-    for cell in item.cells:
-        role = field_name(cell.header)
+    titles = title_columns([cell.header for cell in item.cells])
+    for column, cell in enumerate(item.cells):
+        role = "title" if column in titles else field_name(cell.header)
         if role == "title":
             _title_cell(cell, row)
         elif role == "year":
