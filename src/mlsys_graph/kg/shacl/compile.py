@@ -1,29 +1,39 @@
 """Compile shapes (:mod:`.shapes`) into SPARQL queries that return what fails.
 
-One query per shape with targets: the shape's own constraints and those of its property
-shapes, each a branch of a ``UNION`` that yields the failing focus nodes (and values). A
-branch carries its number in ``?__k``, so :mod:`.engine` knows which shape and component a
-row reports. SPARQL-based constraints (``sh:sparql``) get a query each: the constraint's
-``SELECT`` joined with the focus nodes (:mod:`.sparql`).
+Oxigraph scans a predicate's triples about ten times faster than it joins them, so the checks
+are grouped by how they find their rows, not by shape:
 
-Exactness against pySHACL rests on three custom functions (``FN_*``, run in Python by
-:mod:`.functions` only when a cheap SPARQL test cannot decide): whether a literal is
-well-formed for its datatype (rdflib's rules), ``sh:lessThan``/``sh:lessThanOrEquals``
-comparisons (rdflib's ordering) and ``sh:pattern`` when the Python regex has no exact Rust
-translation (:mod:`.regex`).
+* one query per property path scans its values once for every shape that constrains it: the
+  value tests (datatype, node kind, pattern, ``sh:in``, ...) as one boolean flag per test,
+  ``sh:class`` as an anti-join (``MINUS``) against the typed nodes, ``sh:maxCount`` as one
+  ``GROUP BY``. Its rows are of all nodes; only when a row fails does the engine run the
+  ``focus_check`` query of each shape concerned, which keeps the shape's focus nodes;
+* one query per set of focus nodes tests what needs the focus nodes themselves
+  (``sh:minCount``, ``sh:hasValue``, a node shape's own constraints), one flag per test;
+* one query per SPARQL-based constraint (``sh:sparql``): the constraint's ``SELECT`` joined
+  with the focus nodes (:mod:`.sparql`).
+
+A row carries its ``UNION`` branch in ``?__k``; the branch's :class:`Check` records say which
+shape and component a failing row reports. Exactness against pySHACL rests on three custom
+functions (``FN_*``, run in Python by :mod:`.functions` only when a cheap SPARQL test cannot
+decide): whether a literal is well-formed for its datatype (rdflib's rules),
+``sh:lessThan``/``sh:lessThanOrEquals`` comparisons (rdflib's ordering) and ``sh:pattern``
+when the Python regex has no exact Rust translation (:mod:`.regex`).
 
 >>> from mlsys_graph.kg.validate import load_shapes
 >>> from mlsys_graph.kg.shacl.shapes import read_shapes
->>> queries = compile_shapes(read_shapes(load_shapes()))
->>> len(queries) > 20, queries[0].text.startswith("SELECT")
-(True, True)
+>>> queries = compile_shapes(read_shapes(load_shapes()), subclasses=False)
+>>> sorted({q.name.split()[0] for q in queries if not q.sparql})
+['focus', 'values']
+>>> [q.name for q in queries].count("values of <http://www.w3.org/2000/01/rdf-schema#label>")
+1
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import combinations
 
 from rdflib import RDF, RDFS, BNode, Literal, URIRef
@@ -59,7 +69,17 @@ from .shapes import (
 )
 from .sparql import prepare
 
-__all__ = ["FN_DATATYPE", "FN_LESS", "FN_REGEX", "Branch", "Query", "compile_shapes"]
+__all__ = [
+    "FN_DATATYPE",
+    "FN_LESS",
+    "FN_REGEX",
+    "Branch",
+    "Check",
+    "Focus",
+    "Query",
+    "SparqlRun",
+    "compile_shapes",
+]
 
 FN_DATATYPE = "urn:x-mlsys-graph:fn:datatypeConforms"
 FN_LESS = "urn:x-mlsys-graph:fn:lessFails"
@@ -107,36 +127,53 @@ _MAX_NESTED_COUNT = 8
 
 
 @dataclass(frozen=True)
-class Branch:
-    """What the rows of one ``UNION`` branch report.
+class Check:
+    """One shape component that a row of a branch may report.
 
-    ``kind``: ``"value"`` (a value node; ``flags`` say which of ``components`` it fails),
-    ``"min"``/``"max"`` (too few/many values), ``"hasValue"``, ``"equals"`` (a value of the
-    compared property that is no value node) or ``"sparql"``. A branch with ``focus`` found
-    its rows without looking at the focus nodes (the cheap way: scan the values, keep what
-    fails); the engine then keeps the rows whose ``?this`` is a focus node by running
-    ``focus_check``.
+    The row fails the check when ``flag`` (a boolean variable) is true, or the count ``?__n``
+    exceeds ``bound``, or unconditionally when both are None. ``kind`` says what the result
+    carries: ``"value"`` (``?value``) or ``"count"`` (no value: too few/many values, a
+    missing ``sh:hasValue``). A check with ``focus_check`` came from a branch that scanned
+    values without looking at the focus nodes: its rows count only when that query (the
+    branch restricted to the shape's focus nodes) returns them too.
     """
 
-    kind: str
     shape: Shape
-    components: tuple = ()
-    flags: tuple[str, ...] = ()
-    #: A query returning the rows of this branch restricted to the focus nodes, or None when
-    #: the branch already started from the focus nodes.
+    component: object
+    kind: str
+    flag: str | None = None
+    bound: int | None = None
     focus_check: str | None = None
 
 
 @dataclass(frozen=True)
+class Branch:
+    """One ``UNION`` branch (its rows carry ``?__k``) and what its rows may report."""
+
+    checks: tuple[Check, ...]
+
+
+@dataclass(frozen=True)
 class Query:
-    """One SPARQL query and how to read its rows (``?__k`` indexes ``branches``)."""
+    """One SPARQL query and how to read its rows (``?__k`` indexes ``branches``).
+
+    For a SPARQL-based constraint (``sparql`` set) the rows are the constraint's.
+    """
 
     text: str
-    branches: tuple[Branch, ...]
-    #: For a SPARQL-based constraint: the variables its SELECT projects.
-    projected: tuple[str, ...] = ()
-    messages: tuple[Literal, ...] = ()
+    branches: tuple[Branch, ...] = ()
     name: str = ""
+    sparql: SparqlRun | None = None
+
+
+@dataclass(frozen=True)
+class SparqlRun:
+    """How to read the rows of a SPARQL-based constraint."""
+
+    shape: Shape
+    #: The variables the constraint's SELECT projects.
+    projected: tuple[str, ...]
+    messages: tuple[Literal, ...]
 
 
 def compile_shapes(shapes: Shapes, *, subclasses: bool = True) -> list[Query]:
@@ -148,9 +185,39 @@ def compile_shapes(shapes: Shapes, *, subclasses: bool = True) -> list[Query]:
     return _Compiler(shapes, subclasses).compile()
 
 
-#: A function of a variable name giving a group pattern that binds it to each focus node
-#: (possibly more than once).
-Focus = Callable[[str], str]
+@dataclass(frozen=True)
+class Focus:
+    """The focus nodes of a shape: ``pattern(var)`` is a group pattern binding ``var`` to
+    each of them (possibly more than once); ``prefixes`` are what SPARQL targets need."""
+
+    pattern: Callable[[str], str]
+    prefixes: tuple[tuple[str, str], ...] = ()
+    #: Whether the pattern binds each focus node once.
+    unique: bool = False
+
+    def __call__(self, var: str) -> str:
+        return self.pattern(var)
+
+
+@dataclass
+class _Scan:
+    """Everything checked by scanning the values of one path, for every shape."""
+
+    path: str
+    #: value test expression → its flag variable, and the checks reporting it
+    flags: dict = field(default_factory=dict)
+    #: branch body → checks (class sets, sh:equals, sh:disjoint, qualified maxima)
+    branches: dict = field(default_factory=dict)
+    #: maxCount checks: (shape, component, bound, focus)
+    maxima: list = field(default_factory=list)
+
+
+@dataclass
+class _Driven:
+    """Everything checked from the focus nodes of one focus, for every shape."""
+
+    focus: Focus
+    flags: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -159,20 +226,9 @@ class _Compiler:
     subclasses: bool
     counter: int = 0
     stack: list = field(default_factory=list)
-    #: PREFIX declarations the query being compiled needs (SPARQL targets and constraints).
-    prefixes: dict = field(default_factory=dict)
-
-    def declare(self, prefixes) -> None:
-        for prefix, ns in prefixes:
-            if self.prefixes.get(prefix, ns) != ns:
-                raise UnsupportedShapes(
-                    f"the prefix {prefix!r} stands for two namespaces in one query; "
-                    "give one of them another prefix"
-                )
-            self.prefixes[prefix] = ns
-
-    def prologue(self) -> str:
-        return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(self.prefixes.items()))
+    scans: dict = field(default_factory=dict)
+    driven: dict = field(default_factory=dict)
+    sparql: list = field(default_factory=list)
 
     def fresh(self, stem: str = "v") -> str:
         self.counter += 1
@@ -181,112 +237,163 @@ class _Compiler:
     # --- top level -------------------------------------------------------------------------
 
     def compile(self) -> list[Query]:
-        queries = []
         for shape in self.shapes.targeted():
-            self.prefixes = {}
-            focus = self.targets(shape.targets)
-            branches: list[tuple[str, Branch]] = []
-            sparql: list[Query] = []
-            self.unit(shape, focus, branches, sparql)
-            prologue = self.prologue()
-            if branches:
-                text = "SELECT * WHERE {\n" + "\n  UNION\n".join(
-                    f"  {{ {body} BIND({k} AS ?__k) }}" for k, (body, _) in enumerate(branches)
-                )
-                checked = tuple(
-                    replace(b, focus_check=prologue + b.focus_check) if b.focus_check else b
-                    for _, b in branches
-                )
-                queries.append(Query(prologue + text + "\n}", checked, name=shape.name()))
-            queries.extend(sparql)
-        return queries
+            self.unit(shape, self.targets(shape.targets))
+        queries = [self.scan_query(scan) for scan in self.scans.values()]
+        queries += [self.driven_query(driven) for driven in self.driven.values()]
+        return queries + self.sparql
 
-    def unit(self, shape: Shape, focus: Focus, out: list, sparql: list, depth: int = 0) -> None:
-        """Branches for ``shape`` on the focus nodes of ``focus``, and for the property
+    def unit(self, shape: Shape, focus: Focus, depth: int = 0) -> None:
+        """The checks of ``shape`` on the focus nodes of ``focus``, and of the property
         shapes it holds (whose focus nodes are its value nodes)."""
         if shape.deactivated:
             return
         if depth > 8:
             raise UnsupportedShapes(f"shape {shape.name()}: sh:property nested too deeply")
-        self.branches(shape, focus, out, sparql)
+        self.checks(shape, focus)
         for node in shape.properties:
             prop = self.shapes[node]
             if shape.path is None:
-                self.unit(prop, focus, out, sparql, depth + 1)
+                self.unit(prop, focus, depth + 1)
             else:
-                self.unit(
-                    prop, _values_of(focus, shape.path.sparql(), depth), out, sparql, depth + 1
-                )
+                self.unit(prop, _values_of(focus, shape.path.sparql(), depth), depth + 1)
 
-    def branches(self, shape: Shape, focus: Focus, out: list, sparql: list) -> None:
+    def checks(self, shape: Shape, focus: Focus) -> None:
         path = shape.path.sparql() if shape.path else None
-        this = focus("?this")
-
-        def scanned(kind: str, body: str, components=(), flags=()) -> None:
-            """A branch that scans the values: its rows still need the focus check."""
-            check = f"SELECT * WHERE {{ {{ SELECT * WHERE {{ {body} }} }} {this} }}"
-            out.append((body, Branch(kind, shape, tuple(components), tuple(flags), check)))
-
-        def driven(kind: str, body: str, components=(), flags=()) -> None:
-            """A branch that starts from the focus nodes."""
-            out.append((f"{this} {body}", Branch(kind, shape, tuple(components), tuple(flags))))
-
-        scalar = []
         for c in shape.constraints:
-            if isinstance(c, MinCount):
+            if isinstance(c, Sparql):
+                self.sparql.append(self.sparql_query(shape, c, focus))
+            elif isinstance(c, MinCount):
                 if c.count:
-                    driven("min", f"FILTER NOT EXISTS {{ {self.at_least(path, c.count)} }}", (c,))
-            elif isinstance(c, MaxCount):
-                scanned("max", _having(path, c.count + 1), (c,))
+                    self.drive(shape, c, focus, f"NOT EXISTS {{ {self.at_least(path, c.count)} }}")
             elif isinstance(c, HasValue):
-                if path:
-                    driven(
-                        "hasValue", f"FILTER NOT EXISTS {{ ?this {path} {term(c.value)} }}", (c,)
-                    )
-                else:
-                    driven("hasValue", f"FILTER (!sameTerm(?this, {term(c.value)}))", (c,))
+                value = term(c.value)
+                test = (
+                    f"NOT EXISTS {{ ?this {path} {value} }}"
+                    if path
+                    else f"!sameTerm(?this, {value})"
+                )
+                self.drive(shape, c, focus, test)
             elif isinstance(c, Qualified):
                 if c.min_count:
-                    enough = self.at_least(path, c.min_count, c)
-                    driven("min", f"FILTER NOT EXISTS {{ {enough} }}", (c,))
+                    test = f"NOT EXISTS {{ {self.at_least(path, c.min_count, c)} }}"
+                    self.drive(shape, c, focus, test)
                 if c.max_count is not None:
-                    scanned("max", self.qualified_having(path, c), (c,))
-            elif isinstance(c, Sparql):
-                sparql.append(self.sparql_query(shape, c, focus))
-            elif isinstance(c, Equals) and path:
-                scanned("value", f"?this {path} ?value MINUS {{ ?this <{c.prop}> ?value }}", (c,))
-                scanned("value", f"?this <{c.prop}> ?value MINUS {{ ?this {path} ?value }}", (c,))
+                    self.scan_branch(shape, c, focus, path, self.qualified_having(path, c), "count")
+            elif path is None:
+                self.drive(shape, c, focus, self.node_fails(c), "value")
+                if isinstance(c, Equals):  # values of the property other than the node
+                    body = f"?this <{c.prop}> ?value FILTER (!sameTerm(?value, ?this))"
+                    self.scan_branch(shape, c, focus, f"<{c.prop}>", body, "value")
+            elif isinstance(c, MaxCount):
+                self.scan(path).maxima.append((shape, c, c.count, focus))
             elif isinstance(c, Equals):
-                driven(
-                    "value",
-                    f"BIND (?this AS ?value) FILTER NOT EXISTS {{ ?this <{c.prop}> ?this }}",
-                    (c,),
-                )
-                scanned("value", f"?this <{c.prop}> ?value FILTER (!sameTerm(?value, ?this))", (c,))
+                body = f"?this {path} ?value MINUS {{ ?this <{c.prop}> ?value }}"
+                self.scan_branch(shape, c, focus, path, body, "value")
+                body = f"?this <{c.prop}> ?value MINUS {{ ?this {path} ?value }}"
+                self.scan_branch(shape, c, focus, path, body, "value")
             elif isinstance(c, Disjoint):
-                if path:
-                    scanned("value", f"?this {path} ?value . ?this <{c.prop}> ?value", (c,))
-                else:
-                    driven("value", f"?this <{c.prop}> ?this BIND (?this AS ?value)", (c,))
+                body = f"?this {path} ?value . ?this <{c.prop}> ?value"
+                self.scan_branch(shape, c, focus, path, body, "value")
             elif (classes := self.class_set(c)) is not None:
-                minus = f"MINUS {{ {self.typed('?value', classes)} }}"
-                if path:
-                    scanned("value", f"?this {path} ?value {minus}", (c,))
-                else:
-                    driven("value", f"BIND (?this AS ?value) {minus}", (c,))
+                body = f"?this {path} ?value MINUS {{ {self.typed('?value', classes)} }}"
+                self.scan_branch(shape, c, focus, path, body, "value")
             else:
-                scalar.append(c)
-        if scalar:
-            flags = [self.fresh("flag") for _ in scalar]
-            binds = " ".join(
-                f"BIND ({self.value_fails(c, '?value', '?this')} AS {flag})"
-                for c, flag in zip(scalar, flags, strict=True)
+                test = self.value_fails(c, "?value", "?this")
+                self.scan(path).flags.setdefault(test, []).append((shape, c, focus))
+
+    def node_fails(self, c) -> str:
+        """A test on the focus node itself (a node shape's own constraints)."""
+        if isinstance(c, Equals):
+            return f"NOT EXISTS {{ ?this <{c.prop}> ?this }}"
+        if isinstance(c, Disjoint):
+            return f"EXISTS {{ ?this <{c.prop}> ?this }}"
+        if (classes := self.class_set(c)) is not None:
+            return f"NOT EXISTS {{ {self.typed('?this', classes)} }}"
+        return self.value_fails(c, "?this", "?this")
+
+    def scan(self, path: str) -> _Scan:
+        return self.scans.setdefault(path, _Scan(path))
+
+    def scan_branch(self, shape, c, focus: Focus, path: str, body: str, kind: str) -> None:
+        self.scan(path).branches.setdefault(body, []).append((shape, c, focus, kind))
+
+    def drive(self, shape: Shape, c, focus: Focus, test: str, kind: str = "count") -> None:
+        key = (focus("?this"), focus.prefixes)
+        driven = self.driven.setdefault(key, _Driven(focus))
+        driven.flags.setdefault(test, []).append((shape, c, kind))
+
+    def scan_query(self, scan: _Scan) -> Query:
+        bodies: list[str] = []
+        branches: list[Branch] = []
+
+        def checked(body: str, shape: Shape, focus: Focus) -> str:
+            return (
+                f"{_prologue(focus.prefixes)}SELECT * WHERE {{ {{ SELECT * WHERE {{ {body} }} }} "
+                f"{focus('?this')} }}"
             )
-            test = f"{binds} FILTER ({' || '.join(flags)})"
-            if path:
-                scanned("value", f"?this {path} ?value {test}", scalar, flags)
-            else:
-                driven("value", f"BIND (?this AS ?value) {test}", scalar, flags)
+
+        if scan.flags:
+            binds, checks = [], []
+            for test, owners in scan.flags.items():
+                flag = self.fresh("flag")
+                binds.append(f"BIND ({test} AS {flag})")
+                for shape, c, focus in owners:
+                    checks.append((flag, shape, c, focus))
+            flags = " || ".join(dict.fromkeys(flag for flag, *_ in checks))
+            body = f"?this {scan.path} ?value {' '.join(binds)} FILTER ({flags})"
+            bodies.append(body)
+            branches.append(
+                Branch(
+                    tuple(
+                        Check(shape, c, "value", flag=flag, focus_check=checked(body, shape, focus))
+                        for flag, shape, c, focus in checks
+                    )
+                )
+            )
+        for body, owners in scan.branches.items():
+            bodies.append(body)
+            branches.append(
+                Branch(
+                    tuple(
+                        Check(shape, c, kind, focus_check=checked(body, shape, focus))
+                        for shape, c, focus, kind in owners
+                    )
+                )
+            )
+        if scan.maxima:
+            low = min(bound for _, _, bound, _ in scan.maxima)
+            body = (
+                f"{{ SELECT ?this (COUNT(DISTINCT ?__c) AS ?__n) WHERE {{ ?this {scan.path} ?__c }} "
+                f"GROUP BY ?this HAVING (COUNT(DISTINCT ?__c) > {low}) }}"
+            )
+            bodies.append(body)
+            branches.append(
+                Branch(
+                    tuple(
+                        Check(
+                            shape, c, "count", bound=bound, focus_check=checked(body, shape, focus)
+                        )
+                        for shape, c, bound, focus in scan.maxima
+                    )
+                )
+            )
+        return Query(_union(bodies), tuple(branches), name=f"values of {scan.path}")
+
+    def driven_query(self, driven: _Driven) -> Query:
+        binds, checks = [], []
+        for test, owners in driven.flags.items():
+            flag = self.fresh("flag")
+            binds.append(f"BIND ({test} AS {flag})")
+            checks.extend(Check(shape, c, kind, flag=flag) for shape, c, kind in owners)
+        flags = " || ".join(dict.fromkeys(check.flag for check in checks))
+        # Each focus node once: a node of two target classes would run every test twice.
+        focus = driven.focus("?this")
+        if not driven.focus.unique:
+            focus = f"{{ SELECT DISTINCT ?this WHERE {{ {focus} }} }}"
+        body = f"{focus} BIND (?this AS ?value) {' '.join(binds)} FILTER ({flags})"
+        text = _prologue(driven.focus.prefixes) + _union([body])
+        return Query(text, (Branch(tuple(checks)),), name="focus nodes")
 
     def at_least(self, path: str, count: int, qualified: Qualified | None = None) -> str:
         """A pattern matching when ``?this`` has ``count`` distinct values (that qualify)."""
@@ -364,31 +471,28 @@ class _Compiler:
             constraint=True,
             path=shape.path.sparql() if shape.path else None,
         )
-        outer = dict(self.prefixes)
-        self.declare(prepared.prefixes)
-        prologue = self.prologue()
-        self.prefixes = outer
         # The constraint first (it finds the few offending nodes), then the focus check.
         text = (
-            f"{prologue}SELECT * WHERE {{\n  {{ {prepared.select} }}\n"
+            f"{_prologue(prepared.prefixes, focus.prefixes)}SELECT * WHERE {{\n"
+            f"  {{ {prepared.select} }}\n"
             f"  {{ SELECT DISTINCT ?this WHERE {{ {focus('?this')} }} }}\n}}"
         )
         return Query(
             text,
-            (Branch("sparql", shape),),
-            projected=prepared.projected,
-            messages=c.messages,
             name=f"{shape.name()} {c.query.node.n3()}",
+            sparql=SparqlRun(shape, prepared.projected, c.messages),
         )
 
     # --- focus nodes -------------------------------------------------------------------------
 
     def targets(self, targets: Targets) -> Focus:
         """The focus nodes of ``targets``."""
-        for t in targets.sparql:
-            self.declare(prepare(t.select, t.prefixes, constraint=False).prefixes)
+        prepared = [prepare(t.select, t.prefixes, constraint=False) for t in targets.sparql]
+        prefixes: dict[str, str] = {}
+        for p in prepared:
+            _merge(prefixes, p.prefixes)
 
-        def focus(var: str) -> str:
+        def pattern(var: str) -> str:
             parts = []
             if targets.classes:
                 parts.append(self.typed(var, targets.classes).replace("?__cls", "?__tcls"))
@@ -398,16 +502,18 @@ class _Compiler:
                 parts.append(f"{var} <{p}> ?__tobject")
             for p in targets.objects_of:
                 parts.append(f"?__tsubject <{p}> {var}")
-            for t in targets.sparql:
-                select = prepare(t.select, t.prefixes, constraint=False).select
+            for p in prepared:
                 project = "?this" if var == "?this" else f"(?this AS {var})"
-                parts.append(f"SELECT {project} WHERE {{ {{ {select} }} }}")
-                parts[-1] = "{ " + parts[-1] + " }"
+                parts.append(f"{{ SELECT {project} WHERE {{ {{ {p.select} }} }} }}")
             if len(parts) == 1:
                 return parts[0]
             return " UNION ".join(f"{{ {p} }}" for p in parts)
 
-        return focus
+        unique = not (targets.subjects_of or targets.objects_of or targets.sparql) and (
+            (len(targets.classes) == 1 and not self.subclasses and not targets.nodes)
+            or not targets.classes
+        )
+        return Focus(pattern, tuple(sorted(prefixes.items())), unique)
 
     # --- what fails --------------------------------------------------------------------------
 
@@ -611,9 +717,36 @@ def term(node) -> str:
 def _values_of(focus: Focus, path: str, depth: int) -> Focus:
     """The focus nodes that are values of ``path`` on the nodes of ``focus``."""
     parent = f"?__parent{depth}"
-    return lambda var: (
-        f"{{ SELECT DISTINCT {var} WHERE {{ {focus(parent)} {parent} {path} {var} }} }}"
+    return Focus(
+        lambda var: (
+            f"{{ SELECT DISTINCT {var} WHERE {{ {focus(parent)} {parent} {path} {var} }} }}"
+        ),
+        focus.prefixes,
+        unique=True,
     )
+
+
+def _union(bodies: list[str]) -> str:
+    """A SELECT of the ``UNION`` of ``bodies``, each binding its index to ``?__k``."""
+    branches = "\n  UNION\n".join(f"  {{ {b} BIND({k} AS ?__k) }}" for k, b in enumerate(bodies))
+    return f"SELECT * WHERE {{\n{branches}\n}}"
+
+
+def _merge(found: dict, prefixes) -> None:
+    for prefix, ns in prefixes:
+        if found.get(prefix, ns) != ns:
+            raise UnsupportedShapes(
+                f"the prefix {prefix!r} stands for two namespaces in one query; "
+                "give one of them another prefix"
+            )
+        found[prefix] = ns
+
+
+def _prologue(*prefix_sets) -> str:
+    found: dict[str, str] = {}
+    for prefixes in prefix_sets:
+        _merge(found, prefixes)
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(found.items()))
 
 
 def _having(path: str, count: int, qualifies: str | None = None) -> str:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import SH
 
-from .compile import Branch, Query, compile_shapes
+from .compile import Check, Query, compile_shapes
 from .functions import custom_functions
 from .shapes import (
     And,
@@ -34,7 +34,6 @@ from .shapes import (
     Or,
     Pattern,
     Qualified,
-    Shape,
     Shapes,
     Xone,
 )
@@ -60,12 +59,14 @@ def validate_compiled(store: pyoxigraph.Store, shapes: Shapes) -> list[Violation
 
 
 def run_queries(store: pyoxigraph.Store, queries: list[Query]) -> list[Violation]:
+    """Run the queries of :func:`~.compile.compile_shapes` and build the violations."""
     from ..validate import sort_violations
 
     functions = custom_functions()
     found: set = set()
+    focus_rows: dict[str, list] = {}  # focus-check query → its rows (run once)
     for query in queries:
-        if query.branches[0].kind == "sparql":
+        if query.sparql is not None:
             for row in store.query(query.text, custom_functions=functions):
                 found.update(_sparql_violations(query, row))
             continue
@@ -73,44 +74,42 @@ def run_queries(store: pyoxigraph.Store, queries: list[Query]) -> list[Violation
         for row in store.query(query.text, custom_functions=functions):
             failed.setdefault(int(row["__k"].value), []).append(row)
         for k, rows in sorted(failed.items()):
-            branch = query.branches[k]
-            if branch.focus_check is not None:  # rows of all nodes: keep the focus nodes'
-                rows = store.query(branch.focus_check, custom_functions=functions)
-            for row in rows:
-                found.update(_violations(branch, row))
+            for check in query.branches[k].checks:
+                if not any(_fails(check, row) for row in rows):
+                    continue
+                if check.focus_check is None:
+                    checked = rows
+                else:  # the rows are of all nodes: keep those of the shape's focus nodes
+                    if check.focus_check not in focus_rows:
+                        focus_rows[check.focus_check] = list(
+                            store.query(check.focus_check, custom_functions=functions)
+                        )
+                    checked = focus_rows[check.focus_check]
+                found.update(_violation(check, row) for row in checked if _fails(check, row))
     return sort_violations(found)
 
 
-def _violations(branch: Branch, row) -> list[Violation]:
+def _fails(check: Check, row) -> bool:
+    if check.flag is not None:
+        return row[check.flag[1:]].value == "true"
+    if check.bound is not None:
+        return int(row["__n"].value) > check.bound
+    return True
+
+
+def _violation(check: Check, row) -> Violation:
     from ..validate import Violation
 
-    shape = branch.shape
-    focus = _text(row["this"])
-    severity = _local_name(str(shape.severity))
-
-    def make(component, value: str | None) -> Violation:
-        return Violation(
-            focus=focus,
-            path=shape.path_text,
-            message=_message(shape.messages) or _generic(component, shape),
-            severity=severity,
-            shape=_shape_text(shape.node),
-            value=value,
-        )
-
-    if branch.kind == "value":
-        value = _text(row["value"])
-        if not branch.flags:  # a branch of one component: every row fails it
-            return [make(branch.components[0], value)]
-        return [
-            make(c, value)
-            for c, flag in zip(branch.components, branch.flags, strict=True)
-            if row[flag[1:]].value == "true"
-        ]
-    if branch.kind == "equals":
-        return [make(branch.components[0], _text(row["value"]))]
-    # hasValue, min, max: a result without a value
-    return [make((branch.components[0], branch.kind), None)]
+    shape = check.shape
+    value = _text(row["value"]) if check.kind == "value" else None
+    return Violation(
+        focus=_text(row["this"]),
+        path=shape.path_text,
+        message=_message(shape.messages) or _generic(check),
+        severity=_local_name(str(shape.severity)),
+        shape=_shape_text(shape.node),
+        value=value,
+    )
 
 
 def _sparql_violations(query: Query, row) -> list[Violation]:
@@ -119,8 +118,8 @@ def _sparql_violations(query: Query, row) -> list[Violation]:
     path and (for a node shape) the focus node otherwise, ``{?var}`` filled in the messages."""
     from ..validate import Violation
 
-    shape = query.branches[0].shape
-    projected = set(query.projected)
+    shape = query.sparql.shape
+    projected = set(query.sparql.projected)
     focus = row["this"]
     bound = {
         name: row[name]
@@ -150,7 +149,7 @@ def _sparql_violations(query: Query, row) -> list[Violation]:
         if term is not None:
             names[key] = term
     messages = list(shape.messages) + [
-        Literal(_fill(str(m), names)) for m in query.messages if m not in shape.messages
+        Literal(_fill(str(m), names)) for m in query.sparql.messages if m not in shape.messages
     ]
     return [
         Violation(
@@ -202,17 +201,17 @@ def _message(messages) -> str | None:
     return str(literals[0])
 
 
-def _generic(component, shape: Shape) -> str:
+def _generic(check: Check) -> str:
     """A message for a shape without ``sh:message`` (pySHACL's own wording differs)."""
-    if isinstance(component, tuple):
-        c, kind = component
-        if isinstance(c, Qualified):
-            bound = c.min_count if kind == "min" else c.max_count
-            word = "Fewer" if kind == "min" else "More"
-            return f"{word} than {bound} values conform to the qualified value shape"
-        if isinstance(c, (MinCount, MaxCount)):
-            return f"{'Less' if kind == 'min' else 'More'} than {c.count} values"
-        component = c
+    component = check.component
+    if isinstance(component, Qualified):
+        if check.flag is None:  # the maximum is found by scanning, the minimum from the focus
+            return f"More than {component.max_count} values conform to the qualified value shape"
+        return f"Fewer than {component.min_count} values conform to the qualified value shape"
+    if isinstance(component, MinCount):
+        return f"Less than {component.count} values"
+    if isinstance(component, MaxCount):
+        return f"More than {component.count} values"
     if isinstance(component, Datatype):
         return f"Value is not a literal with datatype <{component.datatype}>"
     if isinstance(component, ClassOf):
