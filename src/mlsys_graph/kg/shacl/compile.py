@@ -719,7 +719,7 @@ def _values_of(focus: Focus, path: str, depth: int) -> Focus:
     parent = f"?__parent{depth}"
     return Focus(
         lambda var: (
-            f"{{ SELECT DISTINCT {var} WHERE {{ {focus(parent)} {parent} {path} {var} }} }}"
+            f"{{ SELECT DISTINCT {var} WHERE {{ {{ {focus(parent)} }} {parent} {path} {var} }} }}"
         ),
         focus.prefixes,
         unique=True,
