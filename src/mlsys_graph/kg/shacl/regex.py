@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import sys
 import warnings
+from array import array
 from functools import cache, lru_cache
 
 __all__ = ["python_search", "translate"]
@@ -248,19 +249,17 @@ def _class_atom(pattern: str, j: int) -> tuple[str, bool, int]:
 
 @cache
 def _class_ranges(kind: str) -> str:
-    """The characters of Python's ``\\s``, ``\\d`` or ``\\w`` (str patterns) as class ranges."""
-    test = {
-        "s": str.isspace,
-        "d": str.isdecimal,
-        "w": lambda ch: ch.isalnum() or ch == "_",
-    }[kind]
-    ranges: list[tuple[int, int]] = []
-    for code in range(sys.maxunicode + 1):
-        if 0xD800 <= code <= 0xDFFF:
-            continue
-        if test(chr(code)):
-            if ranges and ranges[-1][1] == code - 1:
-                ranges[-1] = (ranges[-1][0], code)
-            else:
-                ranges.append((code, code))
-    return "".join(f"\\x{{{a:x}}}" if a == b else f"\\x{{{a:x}}}-\\x{{{b:x}}}" for a, b in ranges)
+    """The characters of Python's ``\\s``, ``\\d`` or ``\\w`` (str patterns) as class ranges,
+    found by Python's own ``re`` over every code point (but surrogates, which RDF text lacks)."""
+    codes = array("I", range(0xD800))
+    codes.extend(range(0xE000, sys.maxunicode + 1))
+    text = codes.tobytes().decode(f"utf-32-{'le' if sys.byteorder == 'little' else 'be'}")
+
+    def code(position: int) -> int:
+        return position if position < 0xD800 else position + 0x800
+
+    ranges = []
+    for m in re.finditer(f"\\{kind}+", text):
+        first, last = code(m.start()), code(m.end() - 1)
+        ranges.append(f"\\x{{{first:x}}}" if first == last else f"\\x{{{first:x}}}-\\x{{{last:x}}}")
+    return "".join(ranges)
