@@ -192,7 +192,10 @@ ex:Nodes a sh:NodeShape ;
         [ sh:path mls:shortName ; sh:disjoint rdfs:label ; sh:equals mls:shortName ;
           sh:message "short name" ] ,
         [ sh:path mls:author ; sh:node [ sh:property [ sh:path mls:nameVariant ; sh:maxCount 0 ] ] ;
-          sh:message "author without variants" ] .
+          sh:message "author without variants" ] ,
+        [ sh:path mls:author ; sh:minCount 9 ; sh:message "nine authors" ] ,
+        [ sh:path mls:author ; sh:qualifiedValueShape [ sh:class mls:Person ] ; sh:qualifiedMinCount 10 ;
+          sh:message "ten people" ] .
 
 ex:Records a sh:NodeShape ;
     sh:targetClass mls:SourceRecord ;

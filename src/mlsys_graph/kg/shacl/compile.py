@@ -218,6 +218,9 @@ class _Driven:
 
     focus: Focus
     flags: dict = field(default_factory=dict)
+    #: subquery of the nodes that have enough values → checks failing for the other nodes
+    #: (minimum counts too large for a pattern per value)
+    enough: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -264,7 +267,9 @@ class _Compiler:
             if isinstance(c, Sparql):
                 self.sparql.append(self.sparql_query(shape, c, focus))
             elif isinstance(c, MinCount):
-                if c.count:
+                if c.count > _MAX_NESTED_COUNT:
+                    self.drive_enough(shape, c, focus, _having(path, c.count))
+                elif c.count:
                     self.drive(shape, c, focus, f"NOT EXISTS {{ {self.at_least(path, c.count)} }}")
             elif isinstance(c, HasValue):
                 value = term(c.value)
@@ -275,7 +280,9 @@ class _Compiler:
                 )
                 self.drive(shape, c, focus, test)
             elif isinstance(c, Qualified):
-                if c.min_count:
+                if c.min_count and c.min_count > _MAX_NESTED_COUNT:
+                    self.drive_enough(shape, c, focus, self.qualified_having(path, c, c.min_count))
+                elif c.min_count:
                     test = f"NOT EXISTS {{ {self.at_least(path, c.min_count, c)} }}"
                     self.drive(shape, c, focus, test)
                 if c.max_count is not None:
@@ -319,9 +326,15 @@ class _Compiler:
         self.scan(path).branches.setdefault(body, []).append((shape, c, focus, kind))
 
     def drive(self, shape: Shape, c, focus: Focus, test: str, kind: str = "count") -> None:
-        key = (focus("?this"), focus.prefixes)
-        driven = self.driven.setdefault(key, _Driven(focus))
-        driven.flags.setdefault(test, []).append((shape, c, kind))
+        self.driven_for(focus).flags.setdefault(test, []).append((shape, c, kind))
+
+    def drive_enough(self, shape: Shape, c, focus: Focus, enough: str) -> None:
+        """A minimum count checked as an anti-join with the nodes that have enough values
+        (a pattern per value would be too large, a subquery per focus node quadratic)."""
+        self.driven_for(focus).enough.setdefault(enough, []).append((shape, c))
+
+    def driven_for(self, focus: Focus) -> _Driven:
+        return self.driven.setdefault((focus("?this"), focus.prefixes), _Driven(focus))
 
     def scan_query(self, scan: _Scan) -> Query:
         bodies: list[str] = []
@@ -381,19 +394,25 @@ class _Compiler:
         return Query(_union(bodies), tuple(branches), name=f"values of {scan.path}")
 
     def driven_query(self, driven: _Driven) -> Query:
-        binds, checks = [], []
-        for test, owners in driven.flags.items():
-            flag = self.fresh("flag")
-            binds.append(f"BIND ({test} AS {flag})")
-            checks.extend(Check(shape, c, kind, flag=flag) for shape, c, kind in owners)
-        flags = " || ".join(dict.fromkeys(check.flag for check in checks))
         # Each focus node once: a node of two target classes would run every test twice.
         focus = driven.focus("?this")
         if not driven.focus.unique:
             focus = f"{{ SELECT DISTINCT ?this WHERE {{ {focus} }} }}"
-        body = f"{focus} BIND (?this AS ?value) {' '.join(binds)} FILTER ({flags})"
-        text = _prologue(driven.focus.prefixes) + _union([body])
-        return Query(text, (Branch(tuple(checks)),), name="focus nodes")
+        bodies, branches = [], []
+        if driven.flags:
+            binds, checks = [], []
+            for test, owners in driven.flags.items():
+                flag = self.fresh("flag")
+                binds.append(f"BIND ({test} AS {flag})")
+                checks.extend(Check(shape, c, kind, flag=flag) for shape, c, kind in owners)
+            flags = " || ".join(dict.fromkeys(check.flag for check in checks))
+            bodies.append(f"{focus} BIND (?this AS ?value) {' '.join(binds)} FILTER ({flags})")
+            branches.append(Branch(tuple(checks)))
+        for enough, owners in driven.enough.items():
+            bodies.append(f"{focus} MINUS {{ {enough} }}")
+            branches.append(Branch(tuple(Check(shape, c, "count") for shape, c in owners)))
+        text = _prologue(driven.focus.prefixes) + _union(bodies)
+        return Query(text, tuple(branches), name="focus nodes")
 
     def at_least(self, path: str, count: int, qualified: Qualified | None = None) -> str:
         """A pattern matching when ``?this`` has ``count`` distinct values (that qualify)."""

@@ -205,7 +205,7 @@ def _generic(check: Check) -> str:
     """A message for a shape without ``sh:message`` (pySHACL's own wording differs)."""
     component = check.component
     if isinstance(component, Qualified):
-        if check.flag is None:  # the maximum is found by scanning, the minimum from the focus
+        if check.focus_check is not None:  # maxima are found by scanning, minima from the focus
             return f"More than {component.max_count} values conform to the qualified value shape"
         return f"Fewer than {component.min_count} values conform to the qualified value shape"
     if isinstance(component, MinCount):
