@@ -3,7 +3,8 @@
 * :mod:`.shapes` reads a shapes graph into records and refuses SHACL it does not implement;
 * :mod:`.paths` property paths, :mod:`.regex` ``sh:pattern`` in Oxigraph's regex syntax,
   :mod:`.sparql` SPARQL-based constraints and targets;
-* :mod:`.compile` one query per targeted shape, returning what fails;
+* :mod:`.compile` the queries that return what fails: one scan per property path for every
+  shape, one query per set of focus nodes, one per SPARQL-based constraint;
 * :mod:`.functions` the Python functions the queries call for pySHACL's exact rules;
 * :mod:`.engine` runs the queries on a store and builds the violations.
 

@@ -24,7 +24,7 @@ when the Python regex has no exact Rust translation (:mod:`.regex`).
 >>> from mlsys_graph.kg.shacl.shapes import read_shapes
 >>> queries = compile_shapes(read_shapes(load_shapes()), subclasses=False)
 >>> sorted({q.name.split()[0] for q in queries if not q.sparql})
-['focus', 'values']
+['counts', 'focus', 'values']
 >>> [q.name for q in queries].count("values of <http://www.w3.org/2000/01/rdf-schema#label>")
 1
 """
@@ -164,6 +164,8 @@ class Query:
     branches: tuple[Branch, ...] = ()
     name: str = ""
     sparql: SparqlRun | None = None
+    #: An ASK query: when it answers false, the query can find nothing and is not run.
+    guard: str | None = None
 
 
 @dataclass(frozen=True)
@@ -242,7 +244,7 @@ class _Compiler:
     def compile(self) -> list[Query]:
         for shape in self.shapes.targeted():
             self.unit(shape, self.targets(shape.targets))
-        queries = [self.scan_query(scan) for scan in self.scans.values()]
+        queries = [q for scan in self.scans.values() for q in self.scan_query(scan)]
         queries += [self.driven_query(driven) for driven in self.driven.values()]
         return queries + self.sparql
 
@@ -336,7 +338,7 @@ class _Compiler:
     def driven_for(self, focus: Focus) -> _Driven:
         return self.driven.setdefault((focus("?this"), focus.prefixes), _Driven(focus))
 
-    def scan_query(self, scan: _Scan) -> Query:
+    def scan_query(self, scan: _Scan) -> list[Query]:
         bodies: list[str] = []
         branches: list[Branch] = []
 
@@ -374,24 +376,35 @@ class _Compiler:
                     )
                 )
             )
+        name = f"values of {scan.path}"
+        queries = [Query(_union(bodies), tuple(branches), name=name)] if bodies else []
         if scan.maxima:
-            low = min(bound for _, _, bound, _ in scan.maxima)
-            body = (
-                f"{{ SELECT ?this (COUNT(DISTINCT ?__c) AS ?__n) WHERE {{ ?this {scan.path} ?__c }} "
-                f"GROUP BY ?this HAVING (COUNT(DISTINCT ?__c) > {low}) }}"
+            queries.append(self.maxima_query(scan, checked))
+        return queries
+
+    def maxima_query(self, scan: _Scan, checked) -> Query:
+        """The nodes with more values than the smallest sh:maxCount on the path; guarded by
+        a cheaper count: when no node has two values, no maximum of 1 or more is exceeded."""
+        low = min(bound for _, _, bound, _ in scan.maxima)
+        simple = scan.path.startswith("<")  # a predicate: its (node, value) pairs are distinct
+        count = "COUNT(*)" if simple else "COUNT(DISTINCT ?__c)"
+        body = (
+            f"{{ SELECT ?this ({count} AS ?__n) WHERE {{ ?this {scan.path} ?__c }} "
+            f"GROUP BY ?this HAVING ({count} > {low}) }}"
+        )
+        guard = None
+        if low == 0:
+            guard = f"ASK {{ ?this {scan.path} ?__c }}"
+        elif simple:
+            guard = (
+                f"ASK {{ {{ SELECT (COUNT(*) AS ?__t) (COUNT(DISTINCT ?this) AS ?__d) "
+                f"WHERE {{ ?this {scan.path} ?__c }} }} FILTER (?__t != ?__d) }}"
             )
-            bodies.append(body)
-            branches.append(
-                Branch(
-                    tuple(
-                        Check(
-                            shape, c, "count", bound=bound, focus_check=checked(body, shape, focus)
-                        )
-                        for shape, c, bound, focus in scan.maxima
-                    )
-                )
-            )
-        return Query(_union(bodies), tuple(branches), name=f"values of {scan.path}")
+        checks = tuple(
+            Check(shape, c, "count", bound=bound, focus_check=checked(body, shape, focus))
+            for shape, c, bound, focus in scan.maxima
+        )
+        return Query(_union([body]), (Branch(checks),), name=f"counts of {scan.path}", guard=guard)
 
     def driven_query(self, driven: _Driven) -> Query:
         # Each focus node once: a node of two target classes would run every test twice.
@@ -500,6 +513,8 @@ class _Compiler:
             text,
             name=f"{shape.name()} {c.query.node.n3()}",
             sparql=SparqlRun(shape, prepared.projected, c.messages),
+            # a SPARQL target usually selects no node at all: then skip the constraint
+            guard=f"{_prologue(focus.prefixes)}ASK {{ {focus('?this')} }}",
         )
 
     # --- focus nodes -------------------------------------------------------------------------

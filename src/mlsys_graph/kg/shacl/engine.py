@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import SH
 
-from .compile import Check, Query, compile_shapes
+from .compile import Check, Query
 from .functions import custom_functions
 from .shapes import (
     And,
@@ -34,7 +34,6 @@ from .shapes import (
     Or,
     Pattern,
     Qualified,
-    Shapes,
     Xone,
 )
 
@@ -43,7 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from ..validate import Violation
 
-__all__ = ["run_queries", "subclass_axioms", "validate_compiled"]
+__all__ = ["run_queries", "subclass_axioms"]
 
 _RDFS_SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
 
@@ -51,11 +50,6 @@ _RDFS_SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
 def subclass_axioms(store: pyoxigraph.Store) -> bool:
     """Whether the store has ``rdfs:subClassOf`` triples (targets and ``sh:class`` follow them)."""
     return bool(store.query(f"ASK {{ ?a <{_RDFS_SUBCLASS}> ?b }}"))
-
-
-def validate_compiled(store: pyoxigraph.Store, shapes: Shapes) -> list[Violation]:
-    """Compile ``shapes`` for ``store`` and run them."""
-    return run_queries(store, compile_shapes(shapes, subclasses=subclass_axioms(store)))
 
 
 def run_queries(store: pyoxigraph.Store, queries: list[Query]) -> list[Violation]:
@@ -66,6 +60,8 @@ def run_queries(store: pyoxigraph.Store, queries: list[Query]) -> list[Violation
     found: set = set()
     focus_rows: dict[str, list] = {}  # focus-check query → its rows (run once)
     for query in queries:
+        if query.guard is not None and not store.query(query.guard, custom_functions=functions):
+            continue
         if query.sparql is not None:
             for row in store.query(query.text, custom_functions=functions):
                 found.update(_sparql_violations(query, row))
