@@ -85,6 +85,11 @@ _NT_ESCAPED = re.compile(
 )
 
 
+#: A blank node as the subject or object of an N-Triples line (text inside a literal could
+#: match too: that only costs the slower load).
+_BLANK_NODE = re.compile(rb"(?m)^[ \t]*_:|>[ \t]+_:")
+
+
 def store_datatype(datatype: str) -> str:
     """The IRI under which a store holds literals of ``datatype``.
 
@@ -195,7 +200,7 @@ def load_ntriples(store: pyoxigraph.Store, data: bytes | str) -> pyoxigraph.Stor
 
     raw = data.encode("utf-8") if isinstance(data, str) else data
     raw = rename_datatypes(raw)
-    if b"_:" in raw:
+    if _BLANK_NODE.search(raw):
         triples = ox.parse(raw, format=ox.RdfFormat.N_TRIPLES)
         store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
     else:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rdflib import Variable
 
@@ -54,6 +55,7 @@ class _Unsafe(Exception):
     pass
 
 
+@lru_cache(maxsize=256)
 def prepare(
     select: str,
     prefixes: tuple[tuple[str, str], ...],
@@ -85,6 +87,13 @@ def prepare(
         if path is None:
             raise UnsupportedShapes(f"{what}: $PATH on a shape without a path")
         text = _PATH.sub(lambda m: m.group(1) + path, text)
+    if not constraint:  # a target runs as it is: Oxigraph's parser says what it selects
+        projected = _oxigraph_projection(text, found, what)
+        if "this" not in projected:
+            raise UnsupportedShapes(
+                f"{what}: the oxigraph engine reads ?this, so it must SELECT ?this"
+            )
+        return PreparedSparql(text.strip(), tuple(sorted(found.items())), projected)
     from rdflib.plugins.sparql import prepareQuery
 
     try:
@@ -95,14 +104,28 @@ def prepare(
         raise UnsupportedShapes(f"{what}: a SELECT query is expected")
     projected = tuple(str(v) for v in algebra.get("PV") or ())
     if "this" not in projected:
-        joined = "joins the query with the focus nodes on $this" if constraint else "reads ?this"
-        raise UnsupportedShapes(f"{what}: the oxigraph engine {joined}, so it must SELECT $this")
-    if constraint:
-        try:
-            _check_top(algebra.p)
-        except _Unsafe as exc:
-            raise UnsupportedShapes(f"{what}: {exc}") from None
+        raise UnsupportedShapes(
+            f"{what}: the oxigraph engine joins the query with the focus nodes on $this, "
+            "so it must SELECT $this"
+        )
+    try:
+        _check_top(algebra.p)
+    except _Unsafe as exc:
+        raise UnsupportedShapes(f"{what}: {exc}") from None
     return PreparedSparql(text.strip(), tuple(sorted(found.items())), projected)
+
+
+def _oxigraph_projection(text: str, prefixes: dict, what: str) -> tuple[str, ...]:
+    """The variables a SELECT query projects, as Oxigraph parses it (on an empty store)."""
+    import pyoxigraph as ox
+
+    try:
+        solutions = ox.Store().query(text, prefixes=prefixes)
+    except SyntaxError as exc:
+        raise UnsupportedShapes(f"{what}: cannot parse the query: {exc}") from None
+    if not isinstance(solutions, ox.QuerySolutions):
+        raise UnsupportedShapes(f"{what}: a SELECT query is expected")
+    return tuple(v.value for v in solutions.variables)
 
 
 def _check_top(node) -> None:
