@@ -383,6 +383,7 @@ def test_blank_node_focus_and_values():
             "LIMIT",
         ),
         ("ex:S sh:targetNode ex:a ; sh:maxCount 1 .", "property shape"),
+        ("ex:S sh:targetNode ex:a ; sh:or () .", "at least one shape"),
     ],
 )
 def test_unsupported_shapes_are_refused(shape, message):

@@ -510,10 +510,13 @@ class _Reader:
                 raise self.fail(node, f"{_sh(predicate)} is an IRI")
         return values
 
-    def items(self, node: Node, head: Node) -> tuple[Node, ...]:
+    def items(self, node: Node, head: Node, *, empty: bool = True) -> tuple[Node, ...]:
         if head != RDF.nil and (head, RDF.first, None) not in self.g:
             raise self.fail(node, "expected an RDF list")
-        return tuple(Collection(self.g, head))
+        items = tuple(Collection(self.g, head))
+        if not items and not empty:
+            raise self.fail(node, "sh:and, sh:or and sh:xone take a list of at least one shape")
+        return items
 
     def min_count(self, node, is_property):
         self.need_path(node, SH.minCount, is_property)
@@ -577,15 +580,16 @@ class _Reader:
         return [Not(s) for s in sorted(self.g.objects(node, SH["not"]), key=_order)]
 
     def or_(self, node, is_property):
-        return [Or(self.items(node, h)) for h in sorted(self.g.objects(node, SH["or"]), key=_order)]
+        heads = sorted(self.g.objects(node, SH["or"]), key=_order)
+        return [Or(self.items(node, h, empty=False)) for h in heads]
 
     def and_(self, node, is_property):
         heads = sorted(self.g.objects(node, SH["and"]), key=_order)
-        return [And(self.items(node, h)) for h in heads]
+        return [And(self.items(node, h, empty=False)) for h in heads]
 
     def xone(self, node, is_property):
         heads = sorted(self.g.objects(node, SH.xone), key=_order)
-        return [Xone(self.items(node, h)) for h in heads]
+        return [Xone(self.items(node, h, empty=False)) for h in heads]
 
     def qualified(self, node, is_property):
         self.need_path(node, SH.qualifiedValueShape, is_property)
