@@ -14,13 +14,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import RDF, BNode, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import FOAF
+from rdflib.namespace import FOAF, RDFS
 from test_shapes import ALLOWED, CASES, base_graph, mutated
 
 from mlsys_graph.errors import UnsupportedShapes
 from mlsys_graph.kg.oxi import load_ntriples
 from mlsys_graph.kg.validate import Violation, load_shapes, validate, validate_store
-from mlsys_graph.kg.vocab import MLS, MLSID
+from mlsys_graph.kg.vocab import MLS, MLSID, SCHEMA
 
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 EX = Namespace("https://example.org/")
@@ -76,10 +76,100 @@ def test_unknown_engine():
         validate(Graph(), engine="jena")
 
 
+# --- the link and organisation shapes, several faults at once ---------------------------------
+
+LINK, ORG = MLSID["paper/crankshaw2017-clipper/link/1"], MLSID["organization/uc-berkeley"]
+AUTHORSHIP = MLSID["paper/crankshaw2017-clipper/author/1"]
+ANY_URI = XSD.anyURI
+
+
+def _link(*, url=(), unsafe=()) -> Graph:
+    g = Graph()
+    g += base_graph()
+    g.remove((LINK, MLS.url, None))
+    for u in url:
+        g.add((LINK, MLS.url, u))
+    for u in unsafe:
+        g.add((LINK, MLS.unsafeUrl, u))
+    return g
+
+
+# Each case: the graph, and the shapes that must report on it (the node-level sh:xone reports
+# as LinkShape; sh:pattern with sh:flags "i" as Link-url).
+LINK_CASES = {
+    "neither-url-nor-unsafe": (_link(), {"LinkShape"}),
+    "url-and-unsafe": (
+        _link(url=[Literal("https://x.org/", datatype=ANY_URI)], unsafe=[Literal("data:x")]),
+        {"LinkShape"},
+    ),
+    "unsafe-scheme-in-url-and-unsafe": (
+        _link(url=[Literal("javascript:a", datatype=ANY_URI)], unsafe=[Literal("data:x")]),
+        {"LinkShape", "Link-url"},
+    ),
+    "upper-case-unsafe-scheme": (
+        _link(url=[Literal("JAVASCRIPT:alert(1)", datatype=ANY_URI)]),
+        {"Link-url"},
+    ),
+    "upper-case-safe-scheme": (_link(url=[Literal("HTTPS://X.ORG/", datatype=ANY_URI)]), set()),
+    "two-urls-and-two-unsafe": (
+        _link(
+            url=[
+                Literal("https://x.org/", datatype=ANY_URI),
+                Literal("vbscript:y", datatype=ANY_URI),
+            ],
+            unsafe=[Literal("data:x"), Literal("file:///etc", datatype=ANY_URI)],
+        ),
+        {"LinkShape", "Link-url", "Link-unsafeUrl"},
+    ),
+    "two-unsafe-only": (
+        _link(unsafe=[Literal("data:x"), Literal("javascript:y")]),
+        {"Link-unsafeUrl"},
+    ),
+}
+
+
+def _organisation(*edits) -> Graph:
+    g = Graph()
+    g += base_graph()
+    for kind, triple in edits:
+        (g.add if kind == "add" else g.remove)(triple)
+    return g
+
+
+ORG_CASES = {
+    "two-labels-no-name": (
+        _organisation(
+            ("add", (ORG, RDFS.label, Literal("Berkeley"))),
+            ("drop", (ORG, SCHEMA.name, None)),
+        ),
+        {"Organization-label", "Organization-name"},
+    ),
+    "affiliation-is-a-person-and-an-organisation": (
+        _organisation(("add", (AUTHORSHIP, MLS.affiliation, MLSID["person/daniel-crankshaw"]))),
+        {"Authorship-affiliation"},
+    ),
+    "organisation-typed-person-too": (
+        _organisation(("add", (ORG, RDF.type, FOAF.Person))),
+        None,  # whatever the shapes say, both engines say the same
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("graph", "shapes"),
+    [*LINK_CASES.values(), *ORG_CASES.values()],
+    ids=[*LINK_CASES, *ORG_CASES],
+)
+def test_link_and_organisation_faults(graph, shapes):
+    found = same(graph)
+    if shapes is not None:
+        assert {str(v.shape).rsplit("#", 1)[-1] for v in found} == shapes
+
+
 # --- random mutations ---------------------------------------------------------------------------
 
 NODES = sorted({s for s in base_graph().subjects() if isinstance(s, URIRef)})
-PREDICATES = sorted({p for p in base_graph().predicates()})
+PREDICATES = sorted({*base_graph().predicates(), MLS.unsafeUrl})
 VALUES = [
     *NODES[::7],
     Literal("text"),
@@ -93,6 +183,9 @@ VALUES = [
     Literal("2017", datatype=XSD.gYear),
     Literal("17", datatype=XSD.gYear),
     Literal("https://x.org/", datatype=XSD.anyURI),
+    Literal("HTTPS://X.ORG/", datatype=XSD.anyURI),
+    Literal("javascript:x", datatype=XSD.anyURI),
+    Literal("data:x"),
     Literal("/abs/path"),
     Literal("1811.06965"),
     Literal("10.1145/3190508.3190517"),
