@@ -13,6 +13,7 @@ __all__ = [
     "MlsysGraphError",
     "QueryError",
     "SourceError",
+    "UnsupportedShapes",
     "ValidationFailed",
 ]
 
@@ -44,6 +45,14 @@ class ValidationFailed(MlsysGraphError):
         super().__init__(
             f"the graph does not conform to the shapes: {len(violations)} violation(s)"
         )
+
+
+class UnsupportedShapes(MlsysGraphError):
+    """A shapes graph uses SHACL that the oxigraph validation engine does not implement.
+
+    Raised before anything is validated, so no shape is ever skipped silently; the pyshacl
+    engine (``engine="pyshacl"``, ``mlsys-graph validate --engine pyshacl``) still runs them.
+    """
 
 
 class QueryError(MlsysGraphError):
