@@ -12,7 +12,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
-from . import graph, lists
+from . import graph, lists, query
 from .common import CONTEXT_SETTINGS
 
 __all__ = ["cli", "main"]
@@ -28,10 +28,12 @@ def cli() -> None:
       mlsys-graph parse README.md --format table    # the entries of a list
       mlsys-graph lint README.md                    # problems, as path:line: level: message
       mlsys-graph build -o out/                     # the bundled graph as Turtle/N-Triples/JSON-LD
+      mlsys-graph query --name papers-at-venue -p venue=NIPS   # a named SPARQL query
+      mlsys-graph serve                             # a read-only SPARQL endpoint
     """
 
 
-for _module in (lists, graph):
+for _module in (lists, graph, query):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

@@ -38,11 +38,19 @@ __all__ = ["COMMANDS"]
     metavar="ID",
     help="Licence of the given list: an SPDX id (MIT) or a licence URL.",
 )
+@click.option(
+    "--store",
+    "store_dir",
+    metavar="DIR",
+    type=click.Path(file_okay=False),
+    help="Also write an Oxigraph store folder (for query --graph, serve --graph).",
+)
 @click.option("--strict", is_flag=True, help="Exit 1 when the lists have any problem.")
 @click.option("-s", "--silent", is_flag=True, help="Print no summary on stderr.")
 def build_command(
     sources: tuple[str, ...],
     output: str,
+    store_dir: str | None,
     no_summaries: bool,
     no_inferred: bool,
     list_repository: str | None,
@@ -62,6 +70,7 @@ def build_command(
     \b
     Examples:
       mlsys-graph build -o out
+      mlsys-graph build -o out --store out/store     # also an Oxigraph store for queries
       mlsys-graph build README.md --list-repository https://github.com/me/awesome -o out
     """
     import time
@@ -96,6 +105,13 @@ def build_command(
     if not silent:
         print_violations([v for v in result.violations if v.severity != "Violation"], err=True)
     written = write_graph(result.graph, Path(output), PREFIXES)
+    if store_dir:
+        from ..query.store import write_store
+
+        try:
+            written.append(write_store(result.graph, Path(store_dir)))
+        except InputError as exc:
+            raise fail(exc) from None
     if not silent:
         counts = class_counts(result.graph)
         shown = ", ".join(f"{n} {k}" for k, n in counts.items())
@@ -181,7 +197,7 @@ def stats_command(graph: tuple[str, ...], fmt: str) -> None:
     "graph",
     multiple=True,
     metavar="GRAPH",
-    help="Graph file(s) to read (default: the bundled graph).",
+    help="Graph file(s) or a store folder to read (default: the bundled graph).",
 )
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
@@ -198,9 +214,14 @@ def why_command(what: str, graph: tuple[str, ...], fmt: str) -> None:
       mlsys-graph why InferLine
       mlsys-graph why https://w3id.org/mlsys-graph/id/paper/crankshaw2017-clipper
     """
+    from ..errors import InputError
     from ..kg.why import explain
+    from ..query.store import open_store
 
-    g = load_graph_arg(graph)
+    try:
+        g = open_store(graph)
+    except InputError as exc:
+        raise fail(exc) from None
     answers = explain(g, what)
     if not answers:
         raise click.ClickException(f"no entry named {what!r}; try a short name, a title or an IRI")

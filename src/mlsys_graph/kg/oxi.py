@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from rdflib import Graph
     from rdflib.term import Node
 
-__all__ = ["ox_term", "rdf_term", "store_from_graph"]
+__all__ = ["graph_from_triples", "ox_term", "rdf_term", "store_from_graph"]
 
 
 def ox_term(term: Node):
@@ -75,3 +75,19 @@ def store_from_graph(graph: Graph, store: pyoxigraph.Store | None = None) -> pyo
     data = graph.serialize(format="nt", encoding="utf-8")
     store.bulk_load(input=data, format=ox.RdfFormat.N_TRIPLES)
     return store
+
+
+def graph_from_triples(triples) -> Graph:
+    """An rdflib graph of pyoxigraph triples (a CONSTRUCT or DESCRIBE result, say).
+
+    >>> import pyoxigraph as ox
+    >>> t = ox.Triple(ox.NamedNode("https://e.org/a"), ox.NamedNode("https://e.org/p"), ox.Literal("x"))
+    >>> len(graph_from_triples([t]))
+    1
+    """
+    from rdflib import Graph
+
+    graph = Graph()
+    for t in triples:
+        graph.add((rdf_term(t.subject), rdf_term(t.predicate), rdf_term(t.object)))
+    return graph
