@@ -331,7 +331,9 @@ def serve_command(graph: tuple[str, ...], host: str, port: int, timeout: int, fm
             err=True,
         )
         code = server.process.wait()
-        if code != 0:
+        if code in (-signal.SIGINT, -signal.SIGTERM):  # Ctrl-C reached it before us
+            click.echo("the server stopped", err=True)
+        elif code != 0:
             raise click.ClickException(f"the Oxigraph server stopped with exit code {code}")
     except KeyboardInterrupt:
         click.echo("stopping the server", err=True)
