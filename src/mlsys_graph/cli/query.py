@@ -175,7 +175,7 @@ def queries_command(name: str | None, params: tuple[str, ...], fmt: str) -> None
     Examples:
       mlsys-graph queries
       mlsys-graph queries papers-at-venue        # the SPARQL text
-      mlsys-graph queries papers-at-venue -p venue=NIPS | \
+      mlsys-graph queries papers-at-venue -p venue=NIPS | \\
         curl -H 'Accept: text/csv' http://127.0.0.1:7878/query --data-urlencode query@-
       mlsys-graph queries --format json
     """
