@@ -219,8 +219,8 @@ def named_query(name: str) -> str:
 def with_values(query: NamedQuery, bindings: Mapping[str, Any]) -> str:
     """The query's text with its parameters bound by a VALUES block, for any SPARQL server.
 
-    The block replaces the query's ``# parameters: VALUES go here`` line, which sits in the
-    group that tests the parameters (a group's FILTER sees only what the group binds). The
+    The block replaces the query's ``# parameters: VALUES go here`` lines, which sit in the
+    groups that test the parameters (a group's FILTER sees only what the group binds). The
     values are written as RDF terms in N-Triples syntax by pyoxigraph, escapes and all, so
     ``" || true) } #`` stays one string.
 
@@ -237,8 +237,8 @@ def with_values(query: NamedQuery, bindings: Mapping[str, Any]) -> str:
         block = f"VALUES ?{names[0]} {{ {terms[0]} }}"
     else:
         block = f"VALUES ({' '.join('?' + n for n in names)}) {{ ({' '.join(terms)}) }}"
-    if query.text.count(VALUES_MARK) != 1:
-        raise QueryError(f"{query.path}: needs one line '{VALUES_MARK}' to take parameters")
+    if VALUES_MARK not in query.text:
+        raise QueryError(f"{query.path}: has no line '{VALUES_MARK}' to take parameters")
     return query.text.replace(VALUES_MARK, block)
 
 
