@@ -61,12 +61,17 @@ def build(
     repository: str | None = None,
     version: str | None = None,
     license: str | None = None,
+    list_id: str | None = None,
     people_curation=None,
     topics=None,
     curated_lineage=None,
     stdin=None,
 ) -> Build:
-    """Build the knowledge graph of the given lists, or of the bundled data when none are given."""
+    """Build the knowledge graph of the given lists, or of the bundled data when none are given.
+
+    ``repository``, ``version`` and ``license`` describe the given lists in provenance;
+    ``list_id`` names them (see :func:`~mlsys_graph.resolve.catalog.load_documents`).
+    """
     from .kg.validate import validate as run_validation
 
     if not paths:
@@ -81,7 +86,7 @@ def build(
 
     sources = read_sources(paths, stdin=stdin)
     parsed = parse_sources(sources)
-    documents = load_documents(sources)
+    documents = load_documents(sources, list_id=list_id)
     overrides = {
         k: v
         for k, v in (("repository", repository), ("version", version), ("license", license))

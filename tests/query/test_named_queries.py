@@ -285,3 +285,23 @@ def test_docs_list_every_named_query():
         assert f"### `{name}`" in docs, name
         for p in get_query(name).parameters:
             assert f"`{p.name}`" in docs
+
+
+def test_lineage_follows_every_relation_a_claim_may_have():
+    """The chains of `lineage` follow exactly the relations the shapes allow in
+    mls:claimRelation (a new relation fails here until the query follows it too)."""
+    from rdflib import Graph, Namespace
+    from rdflib.collection import Collection
+
+    sh = Namespace("http://www.w3.org/ns/shacl#")
+    shapes = Graph().parse(ROOT / "ontology" / "shapes.ttl")
+    mls = "https://w3id.org/mlsys-graph/ontology#"
+    [shape] = [s for s in shapes.subjects(sh.path, None) if str(s).endswith("claimRelation")]
+    allowed = {str(t).removeprefix(mls) for t in Collection(shapes, shapes.value(shape, sh["in"]))}
+    text = get_query("lineage").text
+    paths = re.findall(r"\?start \(([^)]*)\)\*", text)
+    assert len(paths) == 2
+    for path in paths:
+        assert {p.strip().lstrip("^").removeprefix("mls:") for p in path.split("|")} == allowed
+    for name in query_names():
+        assert "usesMethodIn" not in get_query(name).text, name

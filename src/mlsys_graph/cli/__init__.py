@@ -12,7 +12,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
-from . import graph, lists, query
+from . import analytics, graph, lists, query
 from .common import CONTEXT_SETTINGS
 
 __all__ = ["cli", "main"]
@@ -33,7 +33,7 @@ def cli() -> None:
     """
 
 
-for _module in (lists, graph, query):
+for _module in (lists, graph, analytics, query):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

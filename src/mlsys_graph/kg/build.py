@@ -12,6 +12,7 @@ from __future__ import annotations
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, SKOS
 
+from ..ingest.links import unsafe_scheme
 from ..resolve.catalog import Catalog, Document, Resource
 from ..resolve.lineage import LineageClaim
 from . import iri
@@ -51,8 +52,9 @@ RULES = {
     "inline-citation": "An MLA-style citation on the bullet gives authors, title, venue and year.",
     "github-link": "Any github.com repository link of an entry names its repository, whatever the "
     "label (ingest.links).",
-    "short-name": "The short name before ':' (or the subject of 'X is a ...') names the system an "
-    "entry describes (ingest.entries.short_name).",
+    "short-name": "The short name before ':' (or the subject of 'X is a ...', the head of "
+    "'Name. ...' or 'Name - ...', a non-dictionary word in '... with Name' or '... like Name:') "
+    "names the system an entry describes; a repository slug never does (ingest.naming).",
     "same-normalised-name": "Spellings of a name that are equal after folding case, accents, "
     "punctuation and name order are one person (resolve.people).",
     "initials-unique-surname": "An initialled name joins the only compatible full name when no "
@@ -61,14 +63,22 @@ RULES = {
     "two share a co-author (resolve.people).",
     "heading-topic": "A heading that the curated topic scheme does not map is a topic of its own.",
     "phrase-extends": "A summary phrase such as 'update version of X', 'successor of X', "
-    "'extends X', 'built on X', 'based on X' states that the entry extends the entry named X "
+    "'extends X', 'follow-up to X' states that the entry is a later version or successor of the "
+    "entry named X (resolve.lineage).",
+    "phrase-builds-on": "A summary phrase 'built on X', 'built on top of X' or 'based on X' states "
+    "that the entry depends on the entry named X, not that it is a version of it "
     "(resolve.lineage).",
     "phrase-uses": "A summary phrase 'using X' where X names an entry states that the entry uses "
-    "a method of X (resolve.lineage).",
+    "X (resolve.lineage).",
+    "author-line-organisation": "A name on an author line made of capitalised words with an "
+    "organisation word or institution acronym ('UC Berkeley', 'Alibaba Inc', 'Google Brain') is "
+    "an organisation, not a person: the entry's affiliation, or an author's when it is in "
+    "parentheses after the name (ingest.names).",
     "shared-authors-topic-later-year": "A later paper that shares an author and a topic with an "
     "earlier one may extend it: a candidate, never asserted as fact (resolve.lineage).",
-    "duplicate-entry": "The same title (or repository) listed twice is one entry with both "
-    "source records.",
+    "duplicate-entry": "The same paper (arXiv id, DOI, or title and year), or the same title of "
+    "another kind (or repository), listed twice in one list or across lists is one entry with "
+    "every source record (ingest.duplicates).",
 }
 
 _ENTRY_CLASSES = {
@@ -315,14 +325,25 @@ class _Builder:
             self.add(a, MLS.position, Literal(position, datatype=XSD.positiveInteger))
             self.add(a, MLS.nameAsWritten, Literal(name))
             self.add(a, MLS.derivedBy, self.rule(self._author_rule(r)))
+        for name, position in r.affiliations:
+            org = self.organization(name)
+            self.add(node, MLS.sourceOrganization, org)
+            self.add(node, SCHEMA.sourceOrganization, org)
+            if position is not None and position <= len(r.authors):
+                self.add(iri.authorship(node, position), MLS.affiliation, org)
         for position, link in enumerate(r.links, start=1):
             ln = iri.link(node, position)
             self.add(node, MLS.link, ln)
             self.add(ln, RDF.type, MLS.Link)
-            self.add(ln, RDFS.label, Literal(link.label or link.url or f"link {position}"))
+            unsafe = unsafe_scheme(link.url) is not None
+            shown = link.label or ("" if unsafe else link.url) or f"link {position}"
+            self.add(ln, RDFS.label, Literal(shown))
             if link.label:
                 self.add(ln, MLS.linkLabel, Literal(link.label))
-            self.add(ln, MLS.url, Literal(link.url, datatype=XSD.anyURI))
+            if unsafe:  # never a link: kept as plain text (ingest reports it: unsafe-url)
+                self.add(ln, MLS.unsafeUrl, Literal(link.url))
+            else:
+                self.add(ln, MLS.url, Literal(link.url, datatype=XSD.anyURI))
             self.add(ln, MLS.position, Literal(position, datatype=XSD.positiveInteger))
         system = iri.system(r.name) if r.name and iri.slug(r.name) in self.c.systems else None
         if system is not None:
@@ -368,15 +389,30 @@ class _Builder:
             self.add(node, MLS.shortName, Literal(name))
             self.add(node, MLS.derivedBy, self.rule("short-name"))
 
+    def organization(self, name: str) -> URIRef:
+        node = iri.organization(name)
+        for t in (MLS.Organization, SCHEMA.Organization, FOAF.Organization):
+            self.add(node, RDF.type, t)
+        if (node, RDFS.label, None) not in self.g:  # the first spelling names it
+            self.add(node, RDFS.label, Literal(name))
+            self.add(node, SCHEMA.name, Literal(name))
+        self.add(node, MLS.derivedBy, self.rule("author-line-organisation"))
+        return node
+
     def claim(self, c: LineageClaim) -> None:
         subject = iri.from_key(c.subject)
         obj = iri.from_key(c.object)
-        relation = MLS.extends if c.relation == "extends" else MLS.usesMethodIn
-        standard = CITO.extends if c.relation == "extends" else CITO.usesMethodIn
+        sub_r, obj_r = self.c.resource(c.subject), self.c.resource(c.object)
+        relation = MLS[c.relation]
+        # CiTO relates a citing and a cited work: only between papers (or theses); PROV else.
+        scholarly = sub_r.kind in ("paper", "thesis") and obj_r.kind in ("paper", "thesis")
+        if scholarly:
+            standard = CITO.extends if c.relation == "extends" else CITO.usesMethodIn
+        else:
+            standard = PROV.wasRevisionOf if c.relation == "extends" else PROV.wasDerivedFrom
         node = iri.claim(subject, c.relation, obj)
         self.add(node, RDF.type, MLS.LineageClaim)
         self.add(node, RDF.type, PROV.Entity)
-        sub_r, obj_r = self.c.resource(c.subject), self.c.resource(c.object)
         self.add(
             node,
             RDFS.label,
@@ -392,6 +428,8 @@ class _Builder:
             self.add(node, MLS.matchedPhrase, Literal(c.phrase))
         if c.reason:
             self.add(node, MLS.reason, Literal(c.reason))
+        for source in c.sources:
+            self.add(node, DCTERMS.source, URIRef(source))
         if c.strength == "curated":
             self.add(node, MLS.evidence, self.curated(c.rule))
             self.add(node, MLS.curatedIn, self.curated(c.rule))

@@ -37,6 +37,7 @@ __all__ = [
     "key_of",
     "link",
     "named_graph",
+    "organization",
     "person",
     "repo",
     "rule",
@@ -97,6 +98,11 @@ def key_of(term) -> str:
 
 def person(key: str) -> URIRef:
     return _iri(f"person/{key}")
+
+
+def organization(name: str) -> URIRef:
+    """An organisation by its name as written, folded: ``organization/uc-berkeley``."""
+    return _iri(f"organization/{slug(name, max_words=12)}")
 
 
 def venue(key: str) -> URIRef:

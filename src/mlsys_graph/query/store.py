@@ -1,4 +1,5 @@
-"""The graph a query runs on: a graph file, an Oxigraph store folder, or the bundled graph.
+"""Opening a graph argument (a graph file, an Oxigraph store folder, or the bundled graph)
+for queries, ``why``, ``serve`` and the analytics (``network.source`` calls this module).
 
 Graph files (``.ttl``, ``.nt``, ``.jsonld``) are parsed natively by pyoxigraph into an
 in-memory store; a store folder (written by ``mlsys-graph build --store DIR``) is opened
@@ -57,8 +58,16 @@ DISPLAY_PREFIXES = {
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
 
-#: Graph file suffix → pyoxigraph format name.
-GRAPH_SUFFIXES = {".ttl": "TURTLE", ".nt": "N_TRIPLES", ".jsonld": "JSON_LD", ".json": "JSON_LD"}
+#: Graph file suffixes a graph argument may have, and their pyoxigraph format names.
+GRAPH_SUFFIXES = {
+    ".ttl": "TURTLE",
+    ".nt": "N_TRIPLES",
+    ".nq": "N_QUADS",
+    ".trig": "TRIG",
+    ".jsonld": "JSON_LD",
+    ".json": "JSON_LD",
+    ".rdf": "RDF_XML",
+}
 
 _TURTLE_PREFIX = re.compile(r"^\s*(?:@prefix|PREFIX)\s+([\w.-]*):\s*<([^>]*)>", re.I | re.M)
 
@@ -103,15 +112,42 @@ def _file_prefixes(path: Path, fmt: str) -> dict[str, str]:
     return {}
 
 
-def open_store(paths: Sequence[Path | str] = ()) -> GraphStore:
-    """Open graph files, one store folder, or (with no paths) the bundled graph."""
+def open_store(source=None) -> GraphStore:
+    """Open a graph argument: the one way every command and library call opens a graph.
+
+    ``source`` is nothing or an empty sequence (the bundled graph, ``data/catalog.ttl``), a
+    path or a sequence of paths of graph files (:data:`GRAPH_SUFFIXES`, parsed natively by
+    pyoxigraph into one in-memory store), the path of one Oxigraph store folder (opened
+    read-only), an rdflib ``Graph`` (through :mod:`mlsys_graph.kg.oxi`), a pyoxigraph
+    ``Store`` or a :class:`GraphStore` (returned as they are).
+
+    Raises :class:`~mlsys_graph.errors.InputError` naming the path (and the line, for a
+    syntax error) when a path is missing, of unknown format, or does not parse.
+
+    >>> open_store(["missing.ttl"])
+    Traceback (most recent call last):
+    ...
+    mlsys_graph.errors.InputError: missing.ttl: no such file or folder
+    """
     import pyoxigraph as ox
 
+    if isinstance(source, GraphStore):
+        return source
+    if isinstance(source, ox.Store):
+        return GraphStore(source, "a pyoxigraph store")
+    if source is not None and not isinstance(source, str | Path | Sequence):
+        from ..kg.oxi import store_from_graph
+
+        return GraphStore(store_from_graph(source), "an rdflib graph")
+    paths = [Path(source)] if isinstance(source, str | Path) else [Path(p) for p in source or ()]
     if not paths:
         from ..pipeline import bundled_graph_path
 
         paths = [bundled_graph_path()]
-    folders = [Path(p) for p in paths if Path(p).is_dir()]
+    for path in paths:
+        if not path.exists():
+            raise InputError(str(path), None, "no such file or folder")
+    folders = [p for p in paths if p.is_dir()]
     if folders:
         folder = folders[0]
         if len(paths) > 1:
@@ -131,23 +167,21 @@ def open_store(paths: Sequence[Path | str] = ()) -> GraphStore:
         return GraphStore(store, str(folder), dict(DISPLAY_PREFIXES), folder)
     store = ox.Store()
     prefixes: dict[str, str] = {}
-    for raw in paths:
-        path = Path(raw)
-        if not path.is_file():
-            raise InputError(str(path), None, "no such file or store folder")
+    for path in paths:
         fmt = GRAPH_SUFFIXES.get(path.suffix.lower())
         if fmt is None:
+            known = ", ".join(sorted(GRAPH_SUFFIXES))
             raise InputError(
-                str(path), None, "unknown graph format; use .ttl, .nt, .jsonld or a store folder"
+                str(path), None, f"unknown graph format (known: {known}, or a store folder)"
             )
         try:
             store.bulk_load(path=str(path), format=getattr(ox.RdfFormat, fmt))
         except SyntaxError as exc:
             raise InputError(
-                str(path), getattr(exc, "lineno", None), f"cannot be parsed as {fmt}: {exc}"
+                str(path), getattr(exc, "lineno", None), f"not valid RDF ({fmt}): {exc.msg}"
             ) from None
         except (OSError, ValueError) as exc:
-            raise InputError(str(path), None, f"cannot be loaded: {exc}") from None
+            raise InputError(str(path), None, f"cannot read the graph: {exc}") from None
         prefixes.update(_file_prefixes(path, fmt))
     merged = dict(DISPLAY_PREFIXES)
     for prefix, ns in prefixes.items():
