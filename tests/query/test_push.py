@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph
+from rdflib.compare import isomorphic
 
 from mlsys_graph.cli import cli
 from mlsys_graph.kg import iri
@@ -134,6 +135,9 @@ def test_what_goes_over_the_wire_basic_auth(recorder):
     assert request["headers"]["Authorization"] == expected
     sent = Graph().parse(data=request["body"].decode("utf-8"), format="nt")
     assert len(sent) == TRIPLES and "Transfer-Encoding" not in request["headers"]
+    # term for term: Oxigraph would have turned "1"^^xsd:positiveInteger into xsd:integer
+    assert isomorphic(sent, Graph().parse(FIXTURE))
+    assert b'"1"^^<http://www.w3.org/2001/XMLSchema#positiveInteger>' in request["body"]
 
 
 def test_bearer_token(recorder):

@@ -255,3 +255,21 @@ def test_display_prefixes_are_the_graph_prefixes():
     from mlsys_graph.kg.build import PREFIXES
 
     assert {k: v for k, v in DISPLAY_PREFIXES.items() if k in PREFIXES} == PREFIXES
+
+
+def test_every_command_opens_a_graph_argument_the_same_way(tmp_path):
+    """One opener (query.store.open_store): query, why, serve, push and the analytics take
+    the same file or store folder and see the same graph, with the same errors."""
+    from mlsys_graph.network.source import open_graph
+
+    folder = write_store(open_store([GRAPH]), tmp_path / "store")
+    assert len(open_graph(folder)) == len(open_graph(GRAPH)) == TRIPLES
+    assert open_graph(open_store([GRAPH])) is not None
+    rank = run("rank", "--kind", "person", "--top", "3", "--format", "json", "-g", str(folder))
+    assert rank.exit_code == 0 and json.loads(rank.stdout) == json.loads(
+        run("rank", "--kind", "person", "--top", "3", "--format", "json", "-g", GRAPH).stdout
+    )
+    missing = str(tmp_path / "missing.ttl")
+    for command in (["query", COUNT, "-g"], ["why", "Tarn", "-g"], ["rank", "-g"]):
+        result = run(*command, missing)
+        assert result.exit_code == 1 and "missing.ttl: no such file or folder" in result.stderr

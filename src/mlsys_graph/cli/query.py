@@ -396,6 +396,8 @@ def push_command(
         mlsys-graph push --endpoint https://kg.example.org/ds/data --graph out/mlsys-graph.nt
       mlsys-graph push --endpoint http://localhost:7878/store --graph-iri urn:x:my-list
     """
+    from pathlib import Path
+
     from ..errors import EndpointError, QueryUsageError
     from ..kg import iri
     from ..query.push import push
@@ -403,7 +405,12 @@ def push_command(
     if default_graph and graph_iri:
         raise click.UsageError("give --graph-iri or --default-graph, not both")
     target = None if default_graph else (graph_iri or str(iri.named_graph()))
-    opened = _open(graph)
+    if len(graph) == 1 and Path(graph[0]).is_dir():
+        opened = _open(graph)  # a store folder: what Oxigraph keeps
+    else:
+        from .common import load_graph_arg
+
+        opened = load_graph_arg(graph)  # files as written, term for term (see query.push)
     try:
         result = push(opened, endpoint, graph=target, timeout=timeout)
     except QueryUsageError as exc:

@@ -106,6 +106,11 @@ def push(
     """Replace ``graph`` (an IRI; None for the default graph) at the Graph Store ``endpoint``
     with the default graph of ``source`` (a store, a GraphStore or an rdflib Graph).
 
+    An rdflib Graph is sent term for term. A pyoxigraph store is not quite: Oxigraph keeps
+    derived integer types as xsd:integer (``"1"^^xsd:positiveInteger`` comes back as
+    ``1``), so a graph read from files is best pushed as the rdflib Graph of them (the
+    ``push`` command does).
+
     Raises :class:`~mlsys_graph.errors.EndpointError` when the server cannot be reached or
     answers with an error (its status and the start of its answer, never the credentials).
     """
@@ -116,10 +121,19 @@ def push(
     env = os.environ if env is None else env
     url = target_url(endpoint, graph)
     authorization = auth_header(env)
-    store = as_store(source)
-    count = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")))["n"].value)
+    exact = hasattr(source, "serialize") and hasattr(source, "triples")  # an rdflib Graph
+    store = None if exact else as_store(source)
+    if store is None:
+        count = len(source)
+    else:
+        query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+        count = int(next(iter(store.query(query)))["n"].value)
     with tempfile.TemporaryFile() as body:
-        store.dump(body, ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+        if store is None:
+            source.serialize(destination=body, format="nt", encoding="utf-8")
+            body.seek(0, os.SEEK_END)
+        else:
+            store.dump(body, ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
         size = body.tell()
         body.seek(0)
         request = urllib.request.Request(url, data=body, method="PUT")
