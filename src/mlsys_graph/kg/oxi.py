@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "RENAMED",
+    "graph_from_triples",
     "load_ntriples",
     "ox_term",
     "rdf_term",
@@ -116,8 +117,13 @@ def standard_datatype(datatype: str) -> str:
     return datatype
 
 
-def ox_term(term: Node):
-    """An rdflib term as a pyoxigraph term (IRIs, blank nodes, literals), as a store holds it."""
+def ox_term(term: Node, *, faithful: bool = True):
+    """An rdflib term as a pyoxigraph term (IRIs, blank nodes, literals), as a store holds it.
+
+    ``faithful`` names derived XSD datatypes as a faithful store holds them
+    (:func:`store_datatype`); ``faithful=False`` keeps the standard IRI, for a store loaded as
+    Oxigraph loads any file (:func:`store_from_graph` with ``faithful=False``).
+    """
     import pyoxigraph as ox
     from rdflib import BNode, Literal, URIRef
 
@@ -129,7 +135,10 @@ def ox_term(term: Node):
         if term.language:
             return ox.Literal(str(term), language=term.language)
         if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(store_datatype(str(term.datatype))))
+            datatype = str(term.datatype)
+            return ox.Literal(
+                str(term), datatype=ox.NamedNode(store_datatype(datatype) if faithful else datatype)
+            )
         return ox.Literal(str(term))
     raise TypeError(f"cannot convert {term!r} to a pyoxigraph term")
 
@@ -208,13 +217,39 @@ def load_ntriples(store: pyoxigraph.Store, data: bytes | str) -> pyoxigraph.Stor
     return store
 
 
-def store_from_graph(graph: Graph, store: pyoxigraph.Store | None = None) -> pyoxigraph.Store:
+def store_from_graph(
+    graph: Graph, store: pyoxigraph.Store | None = None, *, faithful: bool = True
+) -> pyoxigraph.Store:
     """Load an rdflib graph into a pyoxigraph store (a new in-memory one by default).
 
     Goes through N-Triples text, which pyoxigraph parses natively: much faster than
-    converting term by term. Datatypes and blank node labels are kept (:func:`load_ntriples`).
+    converting term by term. With ``faithful`` (the default, what validation needs) datatypes
+    and blank node labels are kept (:func:`load_ntriples`). ``faithful=False`` loads the text
+    as Oxigraph loads any file: the store users query and serve, where a position is a plain
+    ``xsd:integer`` that SPARQL compares as a number and other clients read as standard XSD.
     """
     import pyoxigraph as ox
 
     store = ox.Store() if store is None else store
-    return load_ntriples(store, graph.serialize(format="nt", encoding="utf-8"))
+    if faithful:
+        return load_ntriples(store, graph.serialize(format="nt", encoding="utf-8"))
+    store.bulk_load(
+        input=graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES
+    )
+    return store
+
+
+def graph_from_triples(triples) -> Graph:
+    """An rdflib graph of pyoxigraph triples (a CONSTRUCT or DESCRIBE result, say).
+
+    >>> import pyoxigraph as ox
+    >>> t = ox.Triple(ox.NamedNode("https://e.org/a"), ox.NamedNode("https://e.org/p"), ox.Literal("x"))
+    >>> len(graph_from_triples([t]))
+    1
+    """
+    from rdflib import Graph
+
+    graph = Graph()
+    for t in triples:
+        graph.add((rdf_term(t.subject), rdf_term(t.predicate), rdf_term(t.object)))
+    return graph
