@@ -22,6 +22,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from ..ingest.duplicates import duplicate_keys, nested_pair, title_key
@@ -117,8 +118,13 @@ class Catalog:
     near_misses: tuple[NearMiss, ...]
     problems: tuple[Problem, ...] = field(default=())
 
+    @cached_property
+    def _by_key(self) -> dict[str, Resource]:
+        return {r.key: r for r in self.resources}
+
     def resource(self, key: str) -> Resource:
-        return next(r for r in self.resources if r.key == key)
+        """The resource of a catalog key (``KeyError`` when there is none)."""
+        return self._by_key[key]
 
 
 class _UnionFind:
