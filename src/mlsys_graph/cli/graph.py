@@ -18,7 +18,7 @@ __all__ = ["COMMANDS"]
     "-o",
     "--output",
     "output",
-    type=click.Path(file_okay=False),
+    type=click.Path(),
     default="out",
     show_default=True,
     help="Folder for mlsys-graph.ttl, mlsys-graph.nt and mlsys-graph.jsonld.",
@@ -39,7 +39,15 @@ __all__ = ["COMMANDS"]
     help="Licence of the given list: an SPDX id (MIT) or a licence URL.",
 )
 @click.option("--strict", is_flag=True, help="Exit 1 when the lists have any problem.")
-@click.option("-s", "--silent", is_flag=True, help="Print no summary on stderr.")
+@click.option(
+    "-q",
+    "--quiet",
+    "-s",
+    "--silent",
+    "quiet",
+    is_flag=True,
+    help="No problems, progress or summary on stderr (errors still are).",
+)
 def build_command(
     sources: tuple[str, ...],
     output: str,
@@ -49,7 +57,7 @@ def build_command(
     list_version: str | None,
     list_license: str | None,
     strict: bool,
-    silent: bool,
+    quiet: bool,
 ) -> None:
     """Build the knowledge graph and write it as Turtle, N-Triples and JSON-LD.
 
@@ -57,22 +65,29 @@ def build_command(
     the given lists (files, directories or -), ingested on the fly with their summaries.
     The graph is validated against ontology/shapes.ttl first: a graph that does not
     conform is not written (exit 1, the violations on stdout, previous outputs intact).
-    Same input, byte-identical files.
+    The three files are written as a set: an interrupted or failed write leaves the
+    previous set whole. Same input, byte-identical files. On a terminal, progress shows
+    on stderr.
 
     \b
     Examples:
       mlsys-graph build -o out
       mlsys-graph build README.md --list-repository https://github.com/me/awesome -o out
+      mlsys-graph build big-list.md -o out -q
     """
     import time
     from pathlib import Path
 
-    from ..errors import InputError
+    from ..errors import InputError, OutputError
     from ..kg.build import PREFIXES
-    from ..kg.store import write_graph
+    from ..kg.store import write_outputs
     from ..pipeline import build, class_counts
+    from ..progress import for_stream
 
     started = time.perf_counter()
+    if Path(output).exists() and not Path(output).is_dir():  # fail before the long work
+        raise click.ClickException(f"cannot write {output}: is a file, not a folder")
+    progress = for_stream(sys.stderr, quiet=quiet)
     try:
         result = build(
             list(sources) or None,
@@ -81,11 +96,13 @@ def build_command(
             repository=list_repository,
             version=list_version,
             license=list_license,
+            keep_records=False,
+            progress=progress,
         )
     except InputError as exc:
         raise fail(exc) from None
-    for problem in result.problems:
-        if not silent:
+    if not quiet:
+        for problem in result.problems:
             click.echo(str(problem), err=True)
     if result.failures:
         print_violations(result.failures)
@@ -93,14 +110,17 @@ def build_command(
             f"the graph does not conform to ontology/shapes.ttl: {len(result.failures)} "
             f"violation(s); nothing written to {output}/"
         )
-    if not silent:
+    if not quiet:
         print_violations([v for v in result.violations if v.severity != "Violation"], err=True)
-    written = write_graph(result.graph, Path(output), PREFIXES)
-    if not silent:
-        counts = class_counts(result.graph)
+    try:
+        written = write_outputs(result.triples, Path(output), PREFIXES, progress=progress)
+    except OutputError as exc:
+        raise click.ClickException(f"cannot write {exc}") from None
+    if not quiet:
+        counts = class_counts(result.triples)
         shown = ", ".join(f"{n} {k}" for k, n in counts.items())
         click.echo(
-            f"{len(result.graph)} triples ({shown}); {len(result.problems)} problem(s); "
+            f"{len(result.triples)} triples ({shown}); {len(result.problems)} problem(s); "
             f"wrote {', '.join(str(p) for p in written)} in {time.perf_counter() - started:.2f}s",
             err=True,
         )
