@@ -19,6 +19,7 @@ True
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 __all__ = [
@@ -45,6 +46,7 @@ _ARXIV_OLD = re.compile(r"([a-z-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?")
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
 
 
+@lru_cache(maxsize=1 << 16)  # a list repeats its hosts; urlsplit costs microseconds
 def _host(url: str) -> str:
     try:
         return (urlsplit(url.strip()).hostname or "").lower()
@@ -60,6 +62,7 @@ def _path_parts(url: str) -> list[str]:
     return [p for p in path.split("/") if p]
 
 
+@lru_cache(maxsize=1 << 16)
 def github_repo(url: str) -> str | None:
     """``owner/repo`` of a github.com repository URL, else None (profiles, github.io, other hosts)."""
     if _host(url) not in _GITHUB_HOSTS:
@@ -142,6 +145,7 @@ def label_mismatch(label: str, url: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 12)  # labels repeat ("Paper", "GitHub")
 def label_class(label: str) -> str | None:
     """What a link label says the target is: paper, software, website, video, blog, book, thesis."""
     low = label.lower()

@@ -181,7 +181,7 @@ def _base(
     return iri.slug(title, 6)  # a talk or a blog by its title: "SysML 18" names the event
 
 
-def _merge(group: list[Entry], topics: TopicScheme) -> dict:
+def _merge(group: list[Entry], topics: TopicScheme, topic_cache: dict | None = None) -> dict:
     primary = group[0]
     richest = max(group, key=lambda e: (len(e.authors), -group.index(e)))
     links: list[Link] = []
@@ -196,8 +196,13 @@ def _merge(group: list[Entry], topics: TopicScheme) -> dict:
             if r and r.lower() not in {x.lower() for x in repos}:
                 repos.append(r)
     found_topics: list[tuple[str, str]] = []
+    cache = {} if topic_cache is None else topic_cache
     for e in group:
-        for t in topics.topics_for(_headings_of(e)):
+        headings = _headings_of(e)
+        found = cache.get(headings)
+        if found is None:  # a list has few headings and many entries under each
+            found = cache[headings] = topics.topics_for(headings)
+        for t in found:
             if t[0] not in {k for k, _ in found_topics}:
                 found_topics.append(t)
 
@@ -311,7 +316,8 @@ def resolve(
     )
 
     groups = _groups(entries)
-    merged = [(group, _merge(group, topics)) for group in groups]
+    topic_cache: dict = {}
+    merged = [(group, _merge(group, topics, topic_cache)) for group in groups]
     bases = {}
     for group, m in merged:
         repo = m["repos"][0].lower() if m["repos"] else ""
