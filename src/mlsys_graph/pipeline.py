@@ -109,6 +109,42 @@ def build(
         result = Build(triples, validate_triples(triples, graph=graph) if validate else [])
         result.__dict__["graph"] = graph  # made already
         return result
+    from .bulk import gc_paused
+
+    with gc_paused():
+        return _build(
+            paths,
+            include_summaries=include_summaries,
+            validate=validate,
+            infer=infer,
+            overrides={
+                k: v
+                for k, v in (("repository", repository), ("version", version), ("license", license))
+                if v
+            },
+            people_curation=people_curation,
+            topics=topics,
+            curated_lineage=curated_lineage,
+            stdin=stdin,
+            keep_records=keep_records,
+            progress=progress,
+        )
+
+
+def _build(
+    paths: Sequence[str],
+    *,
+    include_summaries: bool,
+    validate: bool,
+    infer: bool,
+    overrides: dict[str, str],
+    people_curation,
+    topics,
+    curated_lineage,
+    stdin,
+    keep_records: bool,
+    progress: Progress | None,
+) -> Build:
     from .ingest import parse_sources
     from .ingest.sources import read_sources
     from .kg.build import build_triples
@@ -119,13 +155,8 @@ def build(
     sources = read_sources(paths, stdin=stdin)
     parsed = parse_sources(sources, progress=progress)
     documents = load_documents(sources)
-    overrides = {
-        k: v
-        for k, v in (("repository", repository), ("version", version), ("license", license))
-        if v
-    }
-    if license:
-        _check_license(license)
+    if "license" in overrides:
+        _check_license(overrides["license"])
     if overrides:
         documents = {p: replace(d, **overrides) for p, d in documents.items()}
     if progress is not None:

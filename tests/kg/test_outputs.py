@@ -147,3 +147,39 @@ def test_read_only_folder(tmp_path):
             write_outputs(graph("x"), tmp_path, PREFIXES)
     finally:
         tmp_path.chmod(0o755)
+
+
+needs_fork = pytest.mark.skipif(
+    "fork" not in __import__("multiprocessing").get_all_start_methods(), reason="no fork"
+)
+
+
+def several(n: int = 50) -> Triples:
+    t = graph("first")
+    for i in range(n):
+        t.add(f"https://w3id.org/mlsys-graph/id/n{i}", "https://example.org/p", Lit(f"v{i}"))
+    return t
+
+
+@needs_fork
+def test_rendered_in_parallel_the_same_bytes(tmp_path, monkeypatch):
+    write_outputs(several(), tmp_path / "one", PREFIXES, workers=1)
+    monkeypatch.setattr(store, "PARALLEL_MIN_TRIPLES", 0)
+    write_outputs(several(), tmp_path / "three", PREFIXES, workers=3)
+    assert contents(tmp_path / "one") == contents(tmp_path / "three")
+
+
+@needs_fork
+def test_a_failing_writer_process(previous, monkeypatch):
+    out, before = previous
+    monkeypatch.setattr(store, "PARALLEL_MIN_TRIPLES", 0)
+
+    def full(triples, handle, prefixes, tick=None):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(store, "write_jsonld", full)  # the forked process inherits it
+    with pytest.raises(OutputError) as info:
+        write_outputs(several(), out, PREFIXES, workers=3)
+    assert info.value.path == str(out / "mlsys-graph.jsonld")
+    assert "No space left on device" in str(info.value)
+    assert contents(out) == before

@@ -36,8 +36,9 @@ from json.encoder import encode_basestring
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from ..bulk import gc_paused
 from ..errors import OutputError
-from .triples import Lit, Term, Triples, check_iri, literal_nt
+from .triples import O_MASK, P_MASK, P_SHIFT, Lit, Term, Triples, literal_nt
 
 if TYPE_CHECKING:  # pragma: no cover
     from rdflib import Graph
@@ -88,40 +89,26 @@ def _chunks(out: TextIO, tick: Tick | None) -> Callable[[list[str], int], None]:
     return flush
 
 
-def _order(subjects: list[str], key: Callable[[str], str] | None) -> list[int]:
-    """Subject positions sorted by ``key`` of the subject (the subject itself by default)."""
-    if key is None:
-        return sorted(range(len(subjects)), key=subjects.__getitem__)
-    return sorted(range(len(subjects)), key=lambda i: key(subjects[i]))
-
-
-def _checked(triples: Triples) -> Triples:
-    for term in triples.terms():
-        if type(term) is str:
-            check_iri(term)
-    for predicate in triples.predicates():
-        check_iri(predicate)
-    return triples
-
-
 # -- N-Triples ---------------------------------------------------------------------------------
 def write_ntriples(triples: Triples, out: TextIO, tick: Tick | None = None) -> None:
     """Sorted N-Triples lines."""
-    _checked(triples)
-    order = _order(triples.subjects(), lambda s: s + ">")  # "<a>" sorts after "<a/b>"
-    predicate_text: dict[str, str] = {}
+    triples.check_iris()
+    terms, preds = triples.tables()
+    predicate_text = [f"<{p}> " for p in preds]
+    subjects = triples.subject_ids()
+    order = sorted(range(len(subjects)), key=lambda i: terms[subjects[i]] + ">")  # type: ignore[operator]
     parts: list[str] = []
     flush = _chunks(out, tick)
-    for n, (s, pairs) in enumerate(triples.by_subject(order), start=1):
-        head = f"<{s}> "
+    for n, (sid, row) in enumerate(triples.rows(order), start=1):
+        head = f"<{terms[sid]}> "
         lines = []
-        for p, o in pairs:
-            pt = predicate_text.get(p)
-            if pt is None:
-                pt = predicate_text[p] = f"<{p}> "
-            lines.append(
-                f"{head}{pt}<{o}> .\n" if type(o) is str else f"{head}{pt}{literal_nt(o)} .\n"
-            )
+        for v in row:
+            o = terms[v & O_MASK]
+            pt = predicate_text[(v >> P_SHIFT) & P_MASK]
+            if type(o) is str:
+                lines.append(f"{head}{pt}<{o}> .\n")
+            else:
+                lines.append(f"{head}{pt}{literal_nt(o)} .\n")
         lines.sort()
         parts.extend(lines)
         if n % _CHUNK == 0:
@@ -274,64 +261,89 @@ def _sorted_objects(objects: list[Term]) -> list[Term]:
 
 def write_turtle(triples: Triples, out: TextIO, tick: Tick | None = None) -> None:
     """Turtle, as rdflib's ``longturtle`` serializer writes the same graph."""
-    _checked(triples)
+    triples.check_iris()
+    terms, preds = triples.tables()
     pnames = _PrefixedNames(triples.namespaces)
     # Which prefixes are used: every predicate (but rdf:type, written "a"), subject, object
     # and literal datatype, like longturtle's first pass.
-    for p in triples.predicates():
-        if p != _RDF_TYPE:
-            pnames(p, True)
-    for term in triples.terms():
+    verbs = [("a" if p == _RDF_TYPE else pnames(p, True) or f"<{p}>") for p in preds]
+    for term in terms:
         if type(term) is str:
             pnames(term)
         elif term.datatype:
             pnames(term.datatype)
+    # rdf:type, rdfs:label, then the other predicates by IRI
+    ranked = sorted(
+        range(len(preds)),
+        key=lambda i: ({_RDF_TYPE: 0, _RDFS_LABEL: 1}.get(preds[i], 2), preds[i]),
+    )
+    rank = [0] * len(preds)
+    for position, i in enumerate(ranked):
+        rank[i] = position
 
-    def label(term: Term, verb: bool = False) -> str:
+    # An IRI gets a prefixed name only when a bound namespace starts it: namespaces are
+    # bucketed by their first characters, so most IRIs are ruled out by one lookup.
+    width = min((len(ns) for ns in pnames.starts), default=1)
+    buckets: dict[str, tuple[str, ...]] = {}
+    for ns in pnames.starts:
+        buckets[ns[:width]] = (*buckets.get(ns[:width], ()), ns)
+
+    def label(term: Term) -> str:
         if type(term) is str:
+            bucket = buckets.get(term[:width])
+            if bucket is None or not term.startswith(bucket):
+                return f"<{term}>"
             if term == _RDF_NIL:
                 return "()"
-            return pnames(term, verb) or f"<{term}>"
+            return pnames(term) or f"<{term}>"
+        if term.datatype is None and term.lang is None:  # type: ignore[union-attr]
+            return _quote_turtle(term.lexical)  # type: ignore[union-attr]
         return _turtle_literal(term, pnames)  # type: ignore[arg-type]
 
-    subjects = triples.subjects()
-    references = triples.subject_reference_counts()
+    subject_ids = triples.subject_ids()
+    references = triples.object_counts()
     classes = {s for s, o in triples.objects(_RDF_TYPE) if o == _RDFS_CLASS}
-    top = sorted((i for i, s in enumerate(subjects) if s in classes), key=subjects.__getitem__)
+    top = sorted(
+        (i for i, s in enumerate(subject_ids) if terms[s] in classes),
+        key=lambda i: terms[subject_ids[i]],
+    )
     rest = sorted(
-        (i for i, s in enumerate(subjects) if s not in classes),
-        key=lambda i: (references[i], subjects[i]),
+        (i for i, s in enumerate(subject_ids) if terms[s] not in classes),
+        key=lambda i: (references[subject_ids[i]], terms[subject_ids[i]]),
     )
 
     started = False
     for prefix, ns in sorted(pnames.used.items()):
         out.write(f"PREFIX {prefix}: <{ns}>\n")
         started = True
-    verbs: dict[str, str] = {_RDF_TYPE: "a"}
     parts: list[str] = []
     flush = _chunks(out, tick)
-    for n, (s, pairs) in enumerate(triples.by_subject([*top, *rest]), start=1):
-        by_predicate: dict[str, list[Term]] = {}
-        for p, o in pairs:
-            by_predicate.setdefault(p, []).append(o)
-        order = [p for p in (_RDF_TYPE, _RDFS_LABEL) if p in by_predicate]
-        order += sorted(p for p in by_predicate if p not in (_RDF_TYPE, _RDFS_LABEL))
-        statements = []
-        for p in order:
-            verb = verbs.get(p)
-            if verb is None:
-                verb = verbs[p] = label(p, verb=True)
-            objects = _sorted_objects(by_predicate[p])
-            if len(objects) == 1:
-                statements.append(f"{verb} {label(objects[0])}")
+    for n, (sid, row) in enumerate(triples.rows([*top, *rest]), start=1):
+        by_predicate: dict[int, list[Term]] = {}
+        for v in row:
+            pid = (v >> P_SHIFT) & P_MASK
+            objects = by_predicate.get(pid)
+            if objects is None:
+                by_predicate[pid] = [terms[v & O_MASK]]
             else:
-                listed = " ,\n        ".join(label(o) for o in objects)
-                statements.append(f"{verb}\n        {listed}")
-        parts.append(f"\n{label(s)}\n    " + " ;\n    ".join(statements) + " ;\n.\n")
+                objects.append(terms[v & O_MASK])
+        statements = []
+        for pid in sorted(by_predicate, key=rank.__getitem__):
+            objects = by_predicate[pid]
+            if len(objects) == 1:
+                statements.append(f"{verbs[pid]} {label(objects[0])}")
+            else:
+                if all(type(o) is str for o in objects):
+                    objects.sort()
+                else:
+                    objects = _sorted_objects(objects)
+                listed = " ,\n        ".join([label(o) for o in objects])
+                statements.append(f"{verbs[pid]}\n        {listed}")
+        parts.append(f"\n{label(terms[sid])}\n    " + " ;\n    ".join(statements) + " ;\n.\n")
         started = True
         if n % _CHUNK == 0:
             flush(parts, _CHUNK)
-    flush(parts, len(subjects) % _CHUNK)
+    flush(parts, len(subject_ids) % _CHUNK)
     if not started:
         out.write("\n")
 
@@ -372,51 +384,22 @@ class _Compact:
 
 
 def _jsonld_value(term: Term, compact: _Compact) -> tuple[str, str]:
-    """(sort key, text at depth 4) of one value: the key is ``json.dumps(value,
-    sort_keys=True)``, the text what ``json.dumps(..., indent=1)`` writes."""
+    """(sort key, text) of one value: the key is ``json.dumps(value, sort_keys=True)``, the
+    text what ``json.dumps(..., indent=1)`` writes for it inside a node of ``@graph``."""
     if type(term) is str:
         e = encode_basestring(term)
-        return '{"@id": ' + e + "}", '{\n     "@id": ' + e + "\n    }"
-    value = encode_basestring(term.lexical)
-    if term.lang:
-        extra = ("@language", encode_basestring(term.lang))
-    elif term.datatype is not None and term.datatype != _XSD_STRING:
-        extra = ("@type", encode_basestring(compact(term.datatype)))
+        return '{"@id": ' + e + "}", '    {\n     "@id": ' + e + "\n    }"
+    value = encode_basestring(term.lexical)  # type: ignore[union-attr]
+    if term.lang:  # type: ignore[union-attr]
+        name, extra = "@language", encode_basestring(term.lang)  # type: ignore[union-attr]
+    elif term.datatype is not None and term.datatype != _XSD_STRING:  # type: ignore[union-attr]
+        name, extra = "@type", encode_basestring(compact(term.datatype))  # type: ignore[union-attr]
     else:
-        return '{"@value": ' + value + "}", '{\n     "@value": ' + value + "\n    }"
+        return '{"@value": ' + value + "}", '    {\n     "@value": ' + value + "\n    }"
     return (
-        '{"' + extra[0] + '": ' + extra[1] + ', "@value": ' + value + "}",
-        '{\n     "@value": ' + value + ',\n     "' + extra[0] + '": ' + extra[1] + "\n    }",
+        '{"' + name + '": ' + extra + ', "@value": ' + value + "}",
+        '    {\n     "@value": ' + value + ',\n     "' + name + '": ' + extra + "\n    }",
     )
-
-
-def _jsonld_nodes(triples: Triples, compact: _Compact) -> Iterator[str]:
-    order = _order(triples.subjects(), None)
-    for s, pairs in triples.by_subject(order):
-        types = sorted(
-            compact(o if type(o) is str else o.lexical) for p, o in pairs if p == _RDF_TYPE
-        )
-        by_predicate: dict[str, list[Term]] = {}
-        for p, o in pairs:
-            if p != _RDF_TYPE:
-                by_predicate.setdefault(p, []).append(o)
-        fields = ['   "@id": ' + encode_basestring(s)]
-        if types:
-            fields.append(
-                '   "@type": [\n'
-                + ",\n".join("    " + encode_basestring(t) for t in types)
-                + "\n   ]"
-            )
-        for p in sorted(by_predicate):
-            values = sorted(_jsonld_value(o, compact) for o in by_predicate[p])
-            fields.append(
-                "   "
-                + encode_basestring(compact(p))
-                + ": [\n"
-                + ",\n".join("    " + text for _, text in values)
-                + "\n   ]"
-            )
-        yield "  {\n" + ",\n".join(fields) + "\n  }"
 
 
 def write_jsonld(
@@ -424,7 +407,16 @@ def write_jsonld(
 ) -> None:
     """JSON-LD with a ``@context`` of the prefixes and a ``@graph`` sorted by subject,
     predicate and value: the text ``json.dumps(doc, ensure_ascii=False, indent=1)`` gives."""
-    _checked(triples)
+    triples.check_iris()
+    terms, preds = triples.tables()
+    compact = _Compact(prefixes)
+    type_pid = preds.index(_RDF_TYPE) if _RDF_TYPE in preds else -1
+    heads = [f"   {encode_basestring(compact(p))}: [\n" for p in preds]
+    rank = [0] * len(preds)
+    for position, i in enumerate(sorted(range(len(preds)), key=preds.__getitem__)):
+        rank[i] = position
+    type_text: dict[Term, str] = {}
+
     context = sorted(prefixes.items())
     if context:
         out.write(
@@ -434,17 +426,49 @@ def write_jsonld(
         )
     else:
         out.write('{\n "@context": {},\n')
-    first = True
-    parts: list[str] = []
+    subject_ids = triples.subject_ids()
+    order = sorted(range(len(subject_ids)), key=lambda i: terms[subject_ids[i]])
+    parts: list[str] = [' "@graph": [\n'] if order else []
     flush = _chunks(out, tick)
-    n = 0
-    for n, node in enumerate(_jsonld_nodes(triples, _Compact(prefixes)), start=1):
-        parts.append((' "@graph": [\n' if first else ",\n") + node)
-        first = False
+    for n, (sid, row) in enumerate(triples.rows(order), start=1):
+        types: list[str] = []
+        by_predicate: dict[int, list[Term]] = {}
+        for v in row:
+            pid = (v >> P_SHIFT) & P_MASK
+            o = terms[v & O_MASK]
+            if pid == type_pid:
+                t = type_text.get(o)
+                if t is None:
+                    t = type_text[o] = compact(o if type(o) is str else o.lexical)  # type: ignore[union-attr]
+                types.append(t)
+            else:
+                objects = by_predicate.get(pid)
+                if objects is None:
+                    by_predicate[pid] = [o]
+                else:
+                    objects.append(o)
+        fields = ['   "@id": ' + encode_basestring(terms[sid])]  # type: ignore[arg-type]
+        if types:
+            types.sort()
+            fields.append(
+                '   "@type": [\n'
+                + ",\n".join(["    " + encode_basestring(t) for t in types])
+                + "\n   ]"
+            )
+        for pid in sorted(by_predicate, key=rank.__getitem__):
+            objects = by_predicate[pid]
+            if len(objects) == 1:
+                text = _jsonld_value(objects[0], compact)[1]
+            else:
+                text = ",\n".join(
+                    [t for _, t in sorted(_jsonld_value(o, compact) for o in objects)]
+                )
+            fields.append(heads[pid] + text + "\n   ]")
+        parts.append(("  {\n" if n == 1 else ",\n  {\n") + ",\n".join(fields) + "\n  }")
         if n % _CHUNK == 0:
             flush(parts, _CHUNK)
-    flush(parts, n % _CHUNK)
-    out.write(' "@graph": []\n}\n' if first else "\n ]\n}\n")
+    flush(parts, len(order) % _CHUNK)
+    out.write("\n ]\n}\n" if order else ' "@graph": []\n}\n')
 
 
 def to_jsonld(graph: Graph | Triples, prefixes: Mapping[str, str]) -> str:
@@ -504,6 +528,7 @@ def write_outputs(
     *,
     check: Callable[[Path], None] | None = None,
     progress=None,
+    workers: int | None = None,
 ) -> list[Path]:
     """Write ``stem.ttl``, ``stem.nt`` and ``stem.jsonld`` into ``directory`` as one set.
 
@@ -514,9 +539,121 @@ def write_outputs(
     removed. An OS error (unwritable or missing folder, a file in the way, disk full) is an
     :class:`~mlsys_graph.errors.OutputError` naming the path.
 
-    ``progress`` (a :class:`~mlsys_graph.progress.Progress`) is told each file's subjects.
+    A big graph (:data:`PARALLEL_MIN_TRIPLES`) is rendered by up to ``workers`` processes
+    at once (default: the CPUs available, at most 3; 1 renders one file after the other).
+    ``progress`` (a :class:`~mlsys_graph.progress.Progress`) is told the subjects written.
     """
-    directory = Path(directory)
+    with gc_paused():
+        return _write_outputs(triples, Path(directory), prefixes, stem, check, progress, workers)
+
+
+#: Above this many triples, and with two or more CPUs, the three files are rendered at once
+#: (the other two in forked processes, which share the triples copy-on-write).
+PARALLEL_MIN_TRIPLES = 200_000
+
+_FORK_JOB: tuple | None = None  # (triples, prefixes) for the forked writer processes
+
+
+def _render(kind: str, path: Path, triples: Triples, prefixes, tick: Tick | None) -> None:
+    """Write one file (``nt``, ``ttl`` or ``jsonld``); Turtle replaces what UTF-8 cannot
+    encode, as rdflib's serializer does."""
+    errors = "replace" if kind == "ttl" else "strict"
+    with open(path, "w", encoding="utf-8", newline="\n", errors=errors) as handle:
+        if kind == "nt":
+            write_ntriples(triples, handle, tick)
+        elif kind == "ttl":
+            write_turtle(triples, handle, tick)
+        else:
+            write_jsonld(triples, handle, prefixes, tick)
+    os.chmod(path, 0o666 & ~_umask())
+
+
+def _render_in_child(kind: str, path: Path, conn) -> None:
+    """The target of a forked writer: render, then say how it went (None, or the error)."""
+    try:
+        triples, prefixes = _FORK_JOB  # type: ignore[misc]
+        _render(kind, path, triples, prefixes, None)
+        conn.send(None)
+    except OSError as exc:
+        conn.send((exc.errno, exc.strerror or str(exc)))
+    except BaseException as exc:  # report anything, then die
+        conn.send((None, f"{type(exc).__name__}: {exc}"))
+    finally:
+        conn.close()
+
+
+def _workers(workers: int | None) -> int:
+    if workers is not None:
+        return max(1, workers)
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        cpus = os.cpu_count() or 1
+    return min(cpus, 3)
+
+
+def _render_all(
+    triples: Triples, tmp: Path, names: dict, targets: dict, prefixes, progress, workers: int
+) -> None:
+    """Render the three files into ``tmp``: one after the other, or (big graphs, several
+    CPUs, a system that can fork) Turtle here and the other two in forked processes."""
+    global _FORK_JOB
+    import multiprocessing
+
+    subjects = len(triples.subject_ids())
+    what = {"nt": "writing N-Triples", "ttl": "writing Turtle", "jsonld": "writing JSON-LD"}
+    parallel = (
+        workers > 1
+        and len(triples) >= PARALLEL_MIN_TRIPLES
+        and "fork" in multiprocessing.get_all_start_methods()
+    )
+    forked = ["nt", "jsonld"][: workers - 1] if parallel else []
+    children = []
+    try:
+        if forked:
+            context = multiprocessing.get_context("fork")
+            _FORK_JOB = (triples, prefixes)
+            for kind in forked:
+                receive, send = context.Pipe(duplex=False)
+                child = context.Process(
+                    target=_render_in_child, args=(kind, tmp / names[kind], send), daemon=True
+                )
+                child.start()
+                send.close()
+                children.append((kind, child, receive))
+        for kind in ("nt", "ttl", "jsonld"):
+            if kind in forked:
+                continue
+            if progress is not None:
+                progress.stage(what[kind], subjects)
+            try:
+                _render(kind, tmp / names[kind], triples, prefixes, progress and progress.advance)
+            except OSError as exc:
+                raise _os_error(targets[kind], exc) from None
+            if progress is not None:
+                progress.done()
+        if children and progress is not None:
+            progress.stage("writing the others")
+        for kind, child, receive in children:
+            try:
+                outcome = receive.recv()
+            except EOFError:
+                outcome = (None, f"the process writing it stopped (exit code {child.exitcode})")
+            child.join()
+            if outcome is not None:
+                raise OutputError(str(targets[kind]), outcome[1])
+        if children and progress is not None:
+            progress.done()
+    finally:
+        _FORK_JOB = None
+        for _kind, child, receive in children:
+            if child.is_alive():
+                child.terminate()
+            child.join()
+            receive.close()
+
+
+def _write_outputs(triples, directory, prefixes, stem, check, progress, workers) -> list[Path]:
     names = {"ttl": f"{stem}.ttl", "nt": f"{stem}.nt", "jsonld": f"{stem}.jsonld"}
     targets = {kind: directory / name for kind, name in names.items()}
     if directory.exists() and not directory.is_dir():
@@ -533,32 +670,7 @@ def write_outputs(
     except OSError as exc:
         raise _os_error(directory, exc) from None
     try:
-        subjects = len(triples.subjects())
-        writers = (
-            ("nt", "writing N-Triples", lambda out, tick: write_ntriples(triples, out, tick)),
-            ("ttl", "writing Turtle", lambda out, tick: write_turtle(triples, out, tick)),
-            (
-                "jsonld",
-                "writing JSON-LD",
-                lambda out, tick: write_jsonld(triples, out, prefixes, tick),
-            ),
-        )
-        mode = 0o666 & ~_umask()
-        for kind, what, write in writers:
-            path = tmp / names[kind]
-            tick = None
-            if progress is not None:
-                progress.stage(what, subjects)
-                tick = progress.advance
-            try:
-                errors = "replace" if kind == "ttl" else "strict"
-                with open(path, "w", encoding="utf-8", newline="\n", errors=errors) as handle:
-                    write(handle, tick)
-                os.chmod(path, mode)
-            except OSError as exc:
-                raise _os_error(targets[kind], exc) from None
-            if progress is not None:
-                progress.done()
+        _render_all(triples, tmp, names, targets, prefixes, progress, _workers(workers))
         if check is not None:
             check(tmp / names["nt"])
         with _signals_held():

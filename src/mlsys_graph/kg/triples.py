@@ -24,6 +24,7 @@ a minted IRI (:mod:`mlsys_graph.kg.iri`).
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, NamedTuple
@@ -32,6 +33,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from rdflib import Graph
 
 __all__ = [
+    "O_MASK",
+    "P_MASK",
+    "P_SHIFT",
     "XSD_STRING",
     "Lit",
     "Term",
@@ -40,6 +44,7 @@ __all__ = [
     "literal_nt",
     "ntriple",
     "term_nt",
+    "unpack",
 ]
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -55,6 +60,16 @@ _S_SHIFT = _TERM_BITS + _PRED_BITS
 
 #: Characters rdflib refuses in an IRI (``rdflib.term._is_valid_uri``).
 _BAD_IRI_CHARS = frozenset('<>" {}|\\^`')
+_BAD_IRI = re.compile('[<>" {}|\\\\^`]')
+
+#: How a packed triple is taken apart: ``(v >> P_SHIFT) & P_MASK`` is the predicate number,
+#: ``v & O_MASK`` the object's term number.
+P_SHIFT, P_MASK, O_MASK = _P_SHIFT, _P_MASK, _O_MASK
+
+
+def unpack(v: int) -> tuple[int, int, int]:
+    """(subject, predicate, object) numbers of a packed triple."""
+    return v >> _S_SHIFT, (v >> _P_SHIFT) & _P_MASK, v & _O_MASK
 
 
 class Lit(NamedTuple):
@@ -131,6 +146,7 @@ class Triples:
         self._ids: dict[Term, int] | None = {}
         self._pids: dict[str, int] = {}
         self._packed = array("Q")
+        self._checked = 0  # terms before this number hold valid IRIs
         self._frozen = True  # nothing to sort yet
         self._subjects = array("Q")  # when frozen: the subject ids, in packed order,
         self._starts = array("Q", [0])  # and where each one's triples start (one more)
@@ -225,6 +241,34 @@ class Triples:
                     for v in packed[starts[k] : starts[k + 1]]
                 ],
             )
+
+    def rows(self, order: Iterable[int] | None = None) -> Iterator[tuple[int, array]]:
+        """``(subject term number, packed triples)`` per subject, like :meth:`by_subject`:
+        the fast path of the writers, which decode with :func:`unpack` or inline."""
+        self.freeze()
+        packed, subjects, starts = self._packed, self._subjects, self._starts
+        for k in range(len(subjects)) if order is None else order:
+            yield subjects[k], packed[starts[k] : starts[k + 1]]
+
+    def tables(self) -> tuple[list[Term], list[str]]:
+        """The term table and the predicate table, by number (not copies: do not change)."""
+        self.freeze()
+        return self._terms, self._preds
+
+    def check_iris(self) -> None:
+        """``ValueError`` for an IRI that no RDF syntax can write (checked once per term)."""
+        self.freeze()
+        bad = _BAD_IRI.search
+        for term in self._terms[self._checked :]:
+            if type(term) is str and bad(term):
+                check_iri(term)
+        for predicate in self._preds:
+            check_iri(predicate)
+        self._checked = len(self._terms)
+
+    def subject_ids(self) -> array:
+        """The term number of every subject, in the order :meth:`rows` numbers them."""
+        return self.freeze()._subjects
 
     def subjects(self) -> list[str]:
         """Every subject, in the order :meth:`by_subject` numbers them."""
