@@ -19,9 +19,9 @@ LIST = (
     "  - Rowe, Ann, et al. (*OSDI 2020*)\n"
 )
 FIELDS = [
-    "source", "line", "end_line", "section", "subsection", "kind", "title", "name", "links",
-    "github", "arxiv", "doi", "authors", "authors_truncated", "venue", "venue_raw", "year",
-    "summary", "parent",
+    "source", "line", "end_line", "section", "subsection", "kind", "title", "name",
+    "name_source", "links", "github", "arxiv", "doi", "authors", "authors_truncated",
+    "affiliations", "venue", "venue_raw", "year", "summary", "parent",
 ]  # fmt: skip
 
 
@@ -79,10 +79,20 @@ def test_unreadable_input_is_one_clear_error(tmp_path):
     result = CliRunner().invoke(cli, ["parse", missing])
     assert result.exit_code == 1
     assert f"Error: {missing}: no such file" in result.output
+    image = tmp_path / "logo.md"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    result = CliRunner().invoke(cli, ["lint", str(image)])
+    assert result.exit_code == 1
+    assert result.output == f"Error: {image}: is a PNG image, not a markdown list\n"
+
+
+def test_stray_bad_bytes_are_problems_with_their_line(tmp_path):
     bad = tmp_path / "bad.md"
-    bad.write_bytes(b"ok\n\xff\xfe\n")
+    bad.write_bytes(b"## Tools\n- Tarn\xff: fast [[GitHub]](https://github.com/acme/tarn)\n")
     result = CliRunner().invoke(cli, ["lint", str(bad)])
-    assert result.exit_code == 1 and f"{bad}:2: is not UTF-8" in result.output
+    assert result.exit_code == 0
+    assert f"{bad}:2: warning: byte 0xFF is not UTF-8" in result.output
+    assert CliRunner().invoke(cli, ["lint", "--strict", str(bad)]).exit_code == 1
 
 
 def test_usage_error_exit_2():
@@ -107,3 +117,29 @@ def test_light_imports():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_lint_shows_odd_input_and_strict_makes_it_fatal(tmp_path):
+    odd = tmp_path / "odd.md"
+    odd.write_bytes(
+        b"## Tools\n- Ply\x0c: folds [[GitHub]](https://github.com/ply/ply)\n"
+        b"- Lure [[Demo]](javascript:alert(1))\n\n<!-- unfinished\n\n```\n"
+        + b"".join(
+            b"  " * i + b"- D%d [[GitHub]](https://github.com/d/d%d)\n" % (i, i) for i in range(34)
+        )
+        + b"- Last: read [[GitHub]](https://github.com/la/st)\n"
+    )
+    result = CliRunner().invoke(cli, ["lint", str(odd)])
+    assert result.exit_code == 0
+    for line, code in ((2, "control-character"), (3, "unsafe-url"), (5, "unclosed-block"),
+                       (7, "unclosed-block"), (40, "too-deep")):  # fmt: skip
+        assert any(
+            row.startswith(f"{odd}:{line}: warning: ") and row.endswith(f"[{code}]")
+            for row in result.output.splitlines()
+        ), (line, code, result.output)
+    assert CliRunner().invoke(cli, ["lint", "--strict", str(odd)]).exit_code == 1
+    out = tmp_path / "out"
+    built = CliRunner().invoke(cli, ["build", str(odd), "-o", str(out), "--strict", "-s"])
+    assert built.exit_code == 1 and (out / "mlsys-graph.ttl").is_file()
+    parsed = CliRunner().invoke(cli, ["parse", str(odd)])
+    assert json.loads(parsed.stdout)[-1]["title"] == "Last: read"

@@ -23,9 +23,9 @@ def test_every_command_in_readme_with_help(name):
 def test_every_problem_code_documented():
     codes = set()
     for path in (ROOT / "src" / "mlsys_graph").rglob("*.py"):
-        codes |= set(re.findall(r'"(?:error|warning|info)",\s*"([a-z-]+)"', path.read_text()))
+        codes |= set(re.findall(r'"(?:error|warning|info)",\s*"([a-z0-9-]+)"', path.read_text()))
     codes -= {"error", "warning", "info"}
-    documented = set(re.findall(r"^\| `([a-z-]+)` \|", PROBLEMS, re.M))
+    documented = set(re.findall(r"^\| `([a-z0-9-]+)` \|", PROBLEMS, re.M))
     assert codes, "no problem codes found in the source"
     assert codes <= documented, codes - documented
 

@@ -98,6 +98,13 @@ class Entry:
     year: int | None = None
     summary: str | None = None
     parent: int | None = None
+    #: Organisations the author line names: ``(name, author position)``, the position
+    #: ``None`` for an affiliation of the entry as a whole.
+    affiliations: tuple[tuple[str, int | None], ...] = ()
+    #: Where ``name`` comes from: ``text`` (a "X is a …" sentence), ``title`` (the title's
+    #: head or a name in it), ``repository`` (the GitHub repository slug); ``None`` without
+    #: a name.
+    name_source: str | None = None
     #: The raw text of the bullet's first line (not part of the JSON shape).
     raw: str = field(default="", compare=False, repr=False)
     #: The rule that found the authors (``author-line``, ``inline-citation``, ``talk-speaker``,
@@ -122,12 +129,16 @@ class Entry:
             "kind": self.kind,
             "title": self.title,
             "name": self.name,
+            "name_source": self.name_source,
             "links": [{"label": link.label, "url": link.url} for link in self.links],
             "github": self.github,
             "arxiv": self.arxiv,
             "doi": self.doi,
             "authors": list(self.authors),
             "authors_truncated": self.authors_truncated,
+            "affiliations": [
+                {"name": name, "author": position} for name, position in self.affiliations
+            ],
             "venue": self.venue,
             "venue_raw": self.venue_raw,
             "year": self.year,

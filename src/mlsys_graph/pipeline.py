@@ -86,6 +86,7 @@ def build(
     repository: str | None = None,
     version: str | None = None,
     license: str | None = None,
+    list_id: str | None = None,
     people_curation=None,
     topics=None,
     curated_lineage=None,
@@ -95,6 +96,8 @@ def build(
 ) -> Build:
     """Build the knowledge graph of the given lists, or of the bundled data when none are given.
 
+    ``repository``, ``version`` and ``license`` describe the given lists in provenance;
+    ``list_id`` names them (see :func:`~mlsys_graph.resolve.catalog.load_documents`).
     Stages: read and parse the lists, resolve the entries into a catalog, build the triples,
     validate them (``validate=False`` skips it). ``keep_records=False`` leaves the entries and
     the catalog out of the result (and out of memory before validation): what the CLI does
@@ -125,6 +128,7 @@ def build(
             people_curation=people_curation,
             topics=topics,
             curated_lineage=curated_lineage,
+            list_id=list_id,
             stdin=stdin,
             keep_records=keep_records,
             progress=progress,
@@ -141,6 +145,7 @@ def _build(
     people_curation,
     topics,
     curated_lineage,
+    list_id: str | None,
     stdin,
     keep_records: bool,
     progress: Progress | None,
@@ -154,7 +159,7 @@ def _build(
         progress.stage("reading lists")
     sources = read_sources(paths, stdin=stdin)
     parsed = parse_sources(sources, progress=progress)
-    documents = load_documents(sources)
+    documents = load_documents(sources, list_id=list_id)
     if "license" in overrides:
         _check_license(overrides["license"])
     if overrides:

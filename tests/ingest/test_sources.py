@@ -37,16 +37,23 @@ def test_stdin():
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"\x00\x01binary", "binary"),
-        ("## Café\n".encode("latin-1"), "not UTF-8"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "is a PNG image, not a markdown list"),
+        (b"PK\x03\x04\x14\x00\x00\x00", "is a zip archive"),
+        ("## Liste\n".encode("utf-16"), "is UTF-16 (or UTF-32) text; convert it to UTF-8"),
+        (
+            "## Liste\n- Eintrag\n".encode("utf-16-le"),
+            "is a binary file (19 of its first 38 bytes are NUL",
+        ),
+        (bytes(range(256)) * 4, "is a binary file"),
     ],
+    ids=["png", "zip", "utf-16", "utf-16-no-bom", "noise"],
 )
 def test_unreadable(tmp_path, content, message):
     path = tmp_path / "bad.md"
     path.write_bytes(content)
     with pytest.raises(InputError) as info:
         read_sources([str(path)])
-    assert str(path) in str(info.value) and message in str(info.value)
+    assert str(info.value).startswith(f"{path}: ") and message in str(info.value)
 
 
 def test_missing_file(tmp_path):

@@ -86,8 +86,6 @@ def test_venues_sorted_by_key(table: VenueTable) -> None:
         ("PVLDB", "vldb"),
         ("SysML", "sysml"),
         ("MLSys", "mlsys"),
-        ("OptML", "opml"),
-        ("ECCS", "eurosys"),
         ("European Conference on Computer Systems", "eurosys"),
         ("Symposium on Edge Computing", "sec"),
         ("LearningSys", "neurips-workshop-systems-for-ml"),
@@ -124,9 +122,44 @@ def test_sysml_and_mlsys_are_two_venues(table: VenueTable) -> None:
 
 
 def test_typo_aliases_say_why(table: VenueTable) -> None:
-    assert "OpML" in table.reason("OptML")
-    assert "European Conference on Computer Systems" in table.reason("eccs")
+    seed = table.scoped("awesome-system-for-ml-2019", "README.md")
+    assert "OpML" in seed.reason("OptML")
+    assert "European Conference on Computer Systems" in seed.reason("eccs")
     assert table.reason("NSDI") is None
+
+
+@pytest.mark.parametrize(("text", "key"), [("OptML", "opml"), ("ECCS", "eurosys")])
+def test_typos_hold_in_their_list_only(table: VenueTable, text: str, key: str) -> None:
+    assert table.lookup(text) is None
+    assert table.scoped("some-other-list", "README.md").lookup(text) is None
+    assert table.scoped("awesome-system-for-ml-2019", "README.md").lookup(text).key == key
+    assert table.scoped("awesome-system-for-ml-2019", "topics/x.md").lookup(text) is None
+
+
+def test_scoped_aliases_name_a_known_list_and_a_reason(table: VenueTable) -> None:
+    from mlsys_graph.ingest.known_lists import known_lists
+
+    ids = {known.id for known in known_lists()}
+    assert table.scoped_aliases
+    for alias in table.scoped_aliases:
+        assert alias.list in ids, alias
+        assert table.scoped(alias.list, alias.path).reason(alias.text), alias
+
+
+def test_a_scoped_alias_needs_a_reason() -> None:
+    document = {
+        "venue": [
+            {
+                "key": "tc",
+                "acronym": "TC",
+                "name": "Tiny Conference",
+                "kind": "conference",
+                "aliases": [{"text": "TinyC", "list": "x"}],
+            }
+        ]
+    }
+    with pytest.raises(ValueError, match="needs a reason"):
+        VenueTable._from_document(document)
 
 
 def test_every_reason_belongs_to_an_alias() -> None:

@@ -58,6 +58,8 @@ CLAIM = "lineage/crankshaw-inferline/extends/crankshaw2017-clipper"
 CURATION = "curation/lineage"
 RULE = "rule/author-line"
 GITHUB_URL = URIRef("https://github.com/ucbrise/clipper")
+ORG = "organization/uc-berkeley"
+CURATED_CLAIM = "lineage/crankshaw-inferline/buildsOn/crankshaw2017-clipper"
 
 
 def n(node):
@@ -169,7 +171,10 @@ CASES = [
     Case("parent-is-a-person", put(TVM_PAPER, MLS.parentEntry, TIANQI), TVM_PAPER, "Entry-parentEntry"),
     Case("two-parents", add(TVM_PAPER, MLS.parentEntry, ZOO), TVM_PAPER, "Entry-parentEntry"),
     Case("extends-a-system", add(INFERLINE, MLS.extends, SYSTEM), INFERLINE, "Entry-extends"),
-    Case("uses-method-in-a-repository", add(INFERLINE, MLS.usesMethodIn, REPO), INFERLINE, "Entry-usesMethodIn"),
+    Case("builds-on-a-repository", add(INFERLINE, MLS.buildsOn, REPO), INFERLINE, "Entry-buildsOn"),
+    Case("uses-a-system", add(INFERLINE, MLS.uses, SYSTEM), INFERLINE, "Entry-uses"),
+    Case("source-organization-is-a-person", add(CLIPPER, MLS.sourceOrganization, DANIEL), CLIPPER, "Entry-sourceOrganization"),
+    Case("source-organization-is-a-literal", add(CLIPPER, MLS.sourceOrganization, s("UC Berkeley")), CLIPPER, "Entry-sourceOrganization"),
     Case("short-name-twice", add(CLIPPER, MLS.shortName, s("clipper")), CLIPPER, "Entry-shortName"),
     Case("arxiv-id-with-prefix", put(INFERLINE, MLS.arxivId, s("arXiv:1812.01776")), INFERLINE, "Entry-arxivId"),
     Case("arxiv-id-as-url", put(INFERLINE, MLS.arxivId, s("https://arxiv.org/abs/1812.01776")), INFERLINE, "Entry-arxivId"),
@@ -180,7 +185,8 @@ CASES = [
     Case("authorship-positions-clash", add(CLIPPER, MLS.authorship, "paper/crankshaw-inferline/author/1"), CLIPPER, "Entry-authorshipPositionsUnique", path=MLS.authorship),
     Case("link-positions-clash", put(LINK2, MLS.position, typed("1", XSD.positiveInteger)), CLIPPER, "Entry-linkPositionsUnique", path=MLS.link),
     Case("extends-itself", add(CLIPPER, MLS.extends, CLIPPER), CLIPPER, "Entry-noSelfLineage", path=MLS.extends),
-    Case("uses-method-in-itself", add(INFERLINE, MLS.usesMethodIn, INFERLINE), INFERLINE, "Entry-noSelfLineage", path=MLS.usesMethodIn),
+    Case("builds-on-itself", add(INFERLINE, MLS.buildsOn, INFERLINE), INFERLINE, "Entry-noSelfLineage", path=MLS.buildsOn),
+    Case("uses-itself", add(INFERLINE, MLS.uses, INFERLINE), INFERLINE, "Entry-noSelfLineage", path=MLS.uses),
     # --- papers and theses ---
     Case("paper-without-schema-type", drop(CLIPPER, RDF.type, SCHEMA.ScholarlyArticle), CLIPPER, "Paper-schemaType"),
     Case("year-1600", put(CLIPPER, MLS.year, typed("1600", XSD.gYear)), CLIPPER, "PaperOrThesis-year"),
@@ -224,6 +230,10 @@ CASES = [
     Case("github-slug-differs-from-iri", put(REPO, MLS.githubSlug, s("ucbrise/clipper-core")), REPO, "Repository-slugMatchesIri", path=MLS.githubSlug),
     Case("implements-a-paper", put(REPO, MLS.implements, CLIPPER), REPO, "Repository-implements"),
     Case("system-label-missing", drop(SYSTEM, RDFS.label), SYSTEM, "System-label"),
+    Case("organization-label-missing", drop(ORG, RDFS.label), ORG, "Organization-label"),
+    Case("organization-label-twice", add(ORG, RDFS.label, s("Berkeley")), ORG, "Organization-label"),
+    Case("organization-name-missing", drop(ORG, SCHEMA.name), ORG, "Organization-name"),
+    Case("organization-name-language-tagged", put(ORG, SCHEMA.name, Literal("UC Berkeley", lang="en")), ORG, "Organization-name"),
     Case("system-short-name-missing", drop(SYSTEM, MLS.shortName), SYSTEM, "System-shortName"),
     # --- topics ---
     Case("pref-label-missing", drop(TOPIC, SKOS.prefLabel), TOPIC, "Topic-prefLabel"),
@@ -242,7 +252,14 @@ CASES = [
     Case("authorship-position-plain-integer", put(AUTHORSHIP, MLS.position, Literal(1)), AUTHORSHIP, "Authorship-position"),
     Case("authorship-position-twice", add(AUTHORSHIP, MLS.position, typed("2", XSD.positiveInteger)), AUTHORSHIP, "Authorship-position"),
     Case("name-as-written-missing", drop(AUTHORSHIP, MLS.nameAsWritten), AUTHORSHIP, "Authorship-nameAsWritten"),
-    Case("url-missing", drop(LINK, MLS.url), LINK, "Link-url"),
+    Case("affiliation-is-a-venue", put(AUTHORSHIP, MLS.affiliation, NSDI), AUTHORSHIP, "Authorship-affiliation"),
+    Case("affiliation-is-a-literal", put(AUTHORSHIP, MLS.affiliation, s("UC Berkeley")), AUTHORSHIP, "Authorship-affiliation"),
+    Case("url-missing", drop(LINK, MLS.url), LINK, "LinkShape"),
+    Case("url-and-unsafe-url", add(LINK, MLS.unsafeUrl, s("javascript:alert(1)")), LINK, "LinkShape"),
+    Case("url-javascript", put(LINK, MLS.url, typed("javascript:alert(1)", XSD.anyURI)), LINK, "Link-url"),
+    Case("url-data-after-a-space", put(LINK, MLS.url, typed(" data:text/html,x", XSD.anyURI)), LINK, "Link-url"),
+    Case("unsafe-url-twice", both(drop(LINK, MLS.url), add(LINK, MLS.unsafeUrl, s("javascript:a")), add(LINK, MLS.unsafeUrl, s("data:b"))), LINK, "Link-unsafeUrl"),
+    Case("unsafe-url-typed-as-uri", both(drop(LINK, MLS.url), add(LINK, MLS.unsafeUrl, typed("javascript:a", XSD.anyURI))), LINK, "Link-unsafeUrl"),
     Case("url-as-plain-string", put(LINK, MLS.url, s("https://www.usenix.org/")), LINK, "Link-url"),
     Case("url-twice", add(LINK, MLS.url, typed("https://x.org/", XSD.anyURI)), LINK, "Link-url"),
     Case("link-position-negative", put(LINK, MLS.position, typed("-1", XSD.positiveInteger)), LINK, "Link-position"),
@@ -285,6 +302,8 @@ CASES = [
     Case("evidence-missing", drop(CLAIM, MLS.evidence), CLAIM, "LineageClaim-evidence"),
     Case("evidence-is-an-entry", add(CLAIM, MLS.evidence, CLIPPER), CLAIM, "LineageClaim-evidence"),
     Case("matched-phrase-twice", add(CLAIM, MLS.matchedPhrase, s("update")), CLAIM, "LineageClaim-matchedPhrase"),
+    Case("claim-relation-is-the-old-uses-method-in", put(CLAIM, MLS.claimRelation, CITO.usesMethodIn), CLAIM, "LineageClaim-claimRelation"),
+    Case("claim-source-is-a-literal", put(CURATED_CLAIM, DCTERMS.source, s("arXiv 1812.01776")), CURATED_CLAIM, "LineageClaim-source"),
     Case("curation-file-label-missing", drop(CURATION, RDFS.label), CURATION, "CurationFile-label"),
     Case("curation-file-path-absolute", put(CURATION, MLS.filePath, s("/srv/mlsys-graph/data/lineage.ttl")), CURATION, "CurationFile-filePath"),
     Case("curation-file-path-twice", add(CURATION, MLS.filePath, s("data/other.ttl")), CURATION, "CurationFile-filePath"),
@@ -299,6 +318,9 @@ CASES = [
 #: Mutations after which the graph still conforms: what the shapes deliberately allow.
 ALLOWED = [
     ("empty-link-url", put(LINK, MLS.url, typed("", XSD.anyURI))),
+    ("relative-link-url", put(LINK, MLS.url, typed("docs/a.pdf", XSD.anyURI))),
+    ("mailto-link-url", put(LINK, MLS.url, typed("MailTo:ada@example.org", XSD.anyURI))),
+    ("unsafe-url-instead-of-url", both(drop(LINK, MLS.url), add(LINK, MLS.unsafeUrl, s("javascript:alert(1)")))),
     ("arxiv-id-with-version", put(INFERLINE, MLS.arxivId, s("1812.01776v2"))),
     ("arxiv-id-old-style", put(INFERLINE, MLS.arxivId, s("cs/0112017"))),
     ("arxiv-id-old-style-subject-class", put(INFERLINE, MLS.arxivId, s("math.OC/0101001"))),
@@ -411,7 +433,7 @@ def test_entry_and_venue_shapes_target_every_subclass():
 _PARAMETERS = {
     SH.minCount, SH.maxCount, SH.datatype, SH.pattern, SH["class"], SH.nodeKind, SH.node,
     SH["in"], SH.hasValue, SH.qualifiedValueShape, SH.lessThanOrEquals, SH.disjoint, SH["not"],
-    SH.minLength, SH.equals, SH["or"], SH.sparql,
+    SH.minLength, SH.equals, SH["or"], SH.xone, SH.sparql,
 }  # fmt: skip
 
 

@@ -18,13 +18,14 @@ NAMES = {"tarn": ("Tarn", "A serving system"), "gale": ("Gale", None), "ray": ("
         ("Successor to Gale.", "extends", "gale"),
         ("It extends Tarn to GPUs", "extends", "tarn"),
         ("an extension of Gale", "extends", "gale"),
-        ("built on top of Ray", "extends", "ray"),
-        ("Built on Gale", "extends", "gale"),
-        ("based on Tarn's batching", "extends", "tarn"),
+        ("built on top of Ray", "buildsOn", "ray"),
+        ("Built on Gale", "buildsOn", "gale"),
+        ("based on Tarn's batching", "buildsOn", "tarn"),
         ("a follow-up of Gale", "extends", "gale"),
+        ("follow-up to Tarn", "extends", "tarn"),
         ("improves on Ray", "extends", "ray"),
-        ("schedules jobs using Ray", "usesMethodIn", "ray"),
-        ("Uses Tarn for serving", "usesMethodIn", "tarn"),
+        ("schedules jobs using Ray", "uses", "ray"),
+        ("Uses Tarn for serving", "uses", "tarn"),
     ],
 )
 def test_cues(summary, relation, target):
@@ -66,10 +67,25 @@ def test_no_self_reference():
     assert claims == []
 
 
-def test_name_of_two_entries_links_both():
+def test_a_name_of_two_entries_is_one_target():
     texts = {"a": ("Gale", None), "b": ("Gale", None), "c": ("Fjord", "extends Gale")}
     claims, _ = stated_lineage(texts)
-    assert sorted(c.object for c in claims) == ["a", "b"]
+    assert [c.object for c in claims] == ["a"]
+
+
+@pytest.mark.parametrize(
+    ("subject", "target"),
+    [("paper/fjord", "paper/wu2018-gale"), ("software/fjord", "software/gale")],
+)
+def test_the_target_of_a_shared_name_is_of_the_subjects_kind(subject, target):
+    texts = {
+        "paper/wu2018-gale": ("Gale", None),
+        "software/gale": ("Gale", None),
+        "website/gale-home": ("Gale", None),
+        subject: ("Fjord", "built on Gale"),
+    }
+    claims, _ = stated_lineage(texts)
+    assert [(c.relation, c.object) for c in claims] == [("buildsOn", target)]
 
 
 def test_inferred_needs_shared_author_topic_and_later_year():

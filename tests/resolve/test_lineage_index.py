@@ -17,7 +17,8 @@ from mlsys_graph.resolve.lineage import (
 
 
 def stated_by_definition(texts):
-    """The definition: try every name (longest first) after every cue."""
+    """The definition: try every name (longest first) after every cue; a name several
+    entries carry targets one of the subject's kind, else the first by key."""
     index: dict[str, list[str]] = {}
     for key, (name, _summary) in sorted(texts.items()):
         if name:
@@ -34,8 +35,10 @@ def stated_by_definition(texts):
                 if target is None:
                     misses.append((key, m.group(0)))
                     continue
-                for obj in index[target]:
-                    if obj != key and not (own_name and own_name.casefold() == target):
+                others = [k for k in index[target] if k != key]  # one target per name:
+                same = [k for k in others if k.split("/")[0] == key.split("/")[0]]  # own kind
+                for obj in (same or others)[:1]:
+                    if not (own_name and own_name.casefold() == target):
                         claims.add((key, relation, obj, (m.group(0) + rest[: len(target)]).strip()))
     return sorted(claims), misses
 
@@ -51,8 +54,9 @@ CUE = st.sampled_from(["built on ", "Using ", "successor of ", "extends ", "noth
     owner=st.integers(min_value=0, max_value=5),
 )
 def test_stated_matches_the_definition(names, pieces, owner):
-    texts = {f"k{i}": (name, None) for i, name in enumerate(names)}
-    key = f"k{owner % len(names)}"
+    keys = [f"{('paper', 'software', 'paper')[i % 3]}/k{i}" for i in range(len(names))]
+    texts = {k: (name, None) for k, name in zip(keys, names, strict=True)}
+    key = keys[owner % len(names)]
     texts[key] = (texts[key][0], " ".join(cue + word for cue, word in pieces) or None)
     claims, misses = stated_lineage(texts)
     expected_claims, expected_misses = stated_by_definition(texts)
@@ -62,18 +66,18 @@ def test_stated_matches_the_definition(names, pieces, owner):
     ]
 
 
-def test_longest_name_wins_and_ties_keep_key_order():
+def test_longest_name_wins_and_a_shared_name_targets_one_entry():
     texts = {
-        "a": ("Seldon", None),
-        "b": ("Seldon Core", None),
-        "c": ("seldon core", None),
-        "z": ("Zed", "built on top of SELDON CORE, then using Seldon."),
+        "paper/a": ("Seldon", None),
+        "paper/b": ("Seldon Core", None),
+        "software/c": ("seldon core", None),
+        "software/d": ("seldon core", None),
+        "software/z": ("Zed", "built on top of SELDON CORE, then using Seldon."),
     }
     claims, _ = stated_lineage(texts)
     assert [(c.relation, c.object, c.phrase) for c in claims] == [
-        ("extends", "b", "built on top of SELDON CORE"),
-        ("extends", "c", "built on top of SELDON CORE"),
-        ("usesMethodIn", "a", "using Seldon"),
+        ("buildsOn", "software/c", "built on top of SELDON CORE"),  # own kind, first by key
+        ("uses", "paper/a", "using Seldon"),
     ]
 
 

@@ -31,13 +31,17 @@ PREFIXES = """\
 @prefix mls: <https://w3id.org/mlsys-graph/ontology#> .
 @prefix owl: <http://www.w3.org/2002/07/owl#> .
 @prefix person: <https://w3id.org/mlsys-graph/id/person/> .
+@prefix source: <https://w3id.org/mlsys-graph/id/source/> .
 """
+SURVEY_X = frozenset({"list:list-x", "arxiv:2101.00001"})
 NO_CURATION = PeopleCuration()
 
 
-def occurrences(entries: dict[str, list[str]]) -> list[AuthorOccurrence]:
+def occurrences(
+    entries: dict[str, list[str]], scope: frozenset[str] = frozenset()
+) -> list[AuthorOccurrence]:
     return [
-        AuthorOccurrence(entry, position, name)
+        AuthorOccurrence(entry, position, name, scope)
         for entry, names in entries.items()
         for position, name in enumerate(names, start=1)
     ]
@@ -351,21 +355,71 @@ def test_curated_alias_applies_first(tmp_path):
             tmp_path,
             'person:ardent-quorra foaf:name "Ardent Quorra" ;\n'
             '    mls:nameVariant "Q. Ardent", "Quorra Ardent" ;\n'
+            "    mls:appliesTo <https://arxiv.org/abs/2101.00001v2> ;\n"
             '    mls:reason "Survey X writes family names first." .\n',
         )
     )
     assert curation.aliases == {"Q. Ardent": "Ardent Quorra", "Quorra Ardent": "Ardent Quorra"}
+    assert curation.scopes["Q. Ardent"] == frozenset({"arxiv:2101.00001"})
     assert curation.labels == {"ardent-quorra": "Ardent Quorra"}
     assert curation.source == str(tmp_path / "people.ttl")
-    result = resolve(curation, e1=["Q. Ardent"], e2=["Quorra Ardent", "Ned Crail"])
+    entries = {"e1": ["Q. Ardent"], "e2": ["Quorra Ardent", "Ned Crail"]}
+    result = resolve_people(occurrences(entries, SURVEY_X), curation)
     quorra = person(result, "ardent-quorra")
     assert quorra.label == "Ardent Quorra"
     assert quorra.variants == ("Q. Ardent", "Quorra Ardent")
     assert quorra.rules == ("curated-alias",)
     assert quorra.curated == ("Survey X writes family names first.",)
     # the alias matches after folding, and joins the canonical spelling itself
-    result = resolve(curation, e1=["Q Ardent"], e2=["Ardent Quorra"])
+    entries = {"e1": ["Q Ardent"], "e2": ["Ardent Quorra"]}
+    result = resolve_people(occurrences(entries, SURVEY_X), curation)
     assert variants(result) == {"ardent-quorra": ("Ardent Quorra", "Q Ardent")}
+
+
+def test_a_curated_alias_holds_only_where_it_applies(tmp_path):
+    curation = load_people_curation(
+        curation_file(
+            tmp_path,
+            'person:ardent-quorra foaf:name "Ardent Quorra" ;\n'
+            '    mls:nameVariant "Q. Ardent" ;\n'
+            "    mls:appliesTo source:list-x, <https://doi.org/10.1145/ABC.1> ;\n"
+            '    mls:reason "List X line 3 writes family names first." .\n',
+        )
+    )
+    assert curation.scopes["Q. Ardent"] == frozenset({"list:list-x", "doi:10.1145/abc.1"})
+    where = {
+        "list x": frozenset({"list:list-x"}),
+        "the paper, in list y": frozenset({"list:list-y", "doi:10.1145/abc.1"}),
+        "list y": frozenset({"list:list-y"}),
+        "nowhere said": frozenset(),
+    }
+    got = {}
+    for label, scope in where.items():
+        occs = [AuthorOccurrence("e1", 1, "Q. Ardent", scope)]
+        result = resolve_people(occs, curation)
+        got[label] = (result.person_of["e1", 1], result.people[0].curated)
+    reason = ("List X line 3 writes family names first.",)
+    assert got == {
+        "list x": ("ardent-quorra", reason),
+        "the paper, in list y": ("ardent-quorra", reason),
+        "list y": ("q-ardent", ()),
+        "nowhere said": ("q-ardent", ()),
+    }
+
+
+def test_a_curated_reason_does_not_follow_a_namesake(tmp_path):
+    curation = load_people_curation(
+        curation_file(
+            tmp_path,
+            'person:ardent-quorra foaf:name "Ardent Quorra" ;\n'
+            '    mls:nameVariant "Q. Ardent" ;\n'
+            "    mls:appliesTo source:list-x ;\n"
+            '    mls:reason "List X line 3 writes family names first." .\n',
+        )
+    )
+    occs = [AuthorOccurrence("e1", 1, "Ardent Quorra", frozenset({"list:list-y"}))]
+    [quorra] = resolve_people(occs, curation).people
+    assert (quorra.key, quorra.curated, quorra.rules) == ("ardent-quorra", (), ())
 
 
 def test_curated_separation_blocks_a_rule_merge(tmp_path):
@@ -426,11 +480,16 @@ def test_missing_curation_file_is_empty(tmp_path):
         ),
         ('person:x foaf:name "X Y" ; owl:differentFrom person:z .\n'
          'person:z foaf:name "Z Y" .', "needs an mls:reason"),
-        ('person:x foaf:name "X Y" ; mls:nameVariant "Y X" ; mls:reason "r" .\n'
-         'person:z foaf:name "Z Y" ; mls:nameVariant "Y X" ; mls:reason "r" .',
+        ('person:x foaf:name "X Y" ; mls:nameVariant "Y X" ; mls:reason "r" ; mls:appliesTo source:l .\n'
+         'person:z foaf:name "Z Y" ; mls:nameVariant "Y X" ; mls:reason "r" ; mls:appliesTo source:l .',
          "one spelling can alias one person only"),
-        ('person:x foaf:name "X Y" ; mls:nameVariant "Z Y" ; mls:reason "r" .\n'
+        ('person:x foaf:name "X Y" ; mls:nameVariant "Z Y" ; mls:reason "r" ; mls:appliesTo source:l .\n'
          'person:z foaf:name "Z Y" .', "aliases do not chain"),
+        ('person:x foaf:name "X Y" ; mls:nameVariant "Y X" ; mls:reason "r" .', "no mls:appliesTo"),
+        ('person:x foaf:name "X Y" ; mls:nameVariant "Y X" ; mls:reason "r" ;\n'
+         '    mls:appliesTo <https://example.org/list> .', "names no list"),
+        ('person:x foaf:name "X Y" ; mls:nameVariant "Y X" ; mls:reason "r" ;\n'
+         '    mls:appliesTo "awesome-list" .', "names no list"),
         ('person:x foaf:name "X Y" ; owl:differentFrom person:z ; mls:reason "r" .\n'
          'person:z foaf:name "X. Y" .', "cannot be kept apart"),
     ],
@@ -467,8 +526,20 @@ def test_curation_built_in_code():
 
 
 def test_resolve_people_defaults_to_the_bundled_curation():
-    result = resolve_people([AuthorOccurrence("course", 1, "Chen Tianqi")])
+    seed_list = frozenset({"list:awesome-system-for-ml-2019"})
+    result = resolve_people([AuthorOccurrence("course", 1, "Chen Tianqi", seed_list)])
     assert result.person_of["course", 1] == "tianqi-chen"
+    # the bundled aliases are scoped: elsewhere the spelling is read by the rules alone
+    result = resolve_people([AuthorOccurrence("course", 1, "Chen Tianqi")])
+    assert result.person_of["course", 1] == "chen-tianqi"
+    result = resolve_people([AuthorOccurrence("p", 1, "Y. Yang", frozenset({"list:other"}))])
+    assert result.person_of["p", 1] == "y-yang" and result.people[0].curated == ()
+
+
+def test_every_bundled_alias_is_scoped():
+    curation = load_people_curation()
+    assert curation.aliases
+    assert all(curation.scopes[variant] for variant in curation.aliases)
 
 
 # --------------------------------------------------------------------------------------
@@ -495,11 +566,13 @@ WANG_LIKE = {
 
 @pytest.mark.parametrize(("block", "people"), [("(1)", 4), ("(2)", 5)])
 def test_snippet_settles_the_duplicate(tmp_path, block, people):
-    [dup] = resolve_people(occurrences(WANG_LIKE), NO_CURATION).possible_duplicates
+    scope = frozenset({"list:list-x"})
+    [dup] = resolve_people(occurrences(WANG_LIKE, scope), NO_CURATION).possible_duplicates
     snippet = dup.snippet()
     assert snippet.startswith("## possible duplicate: person:o-marsh ~ person:odile-marsh\n")
+    assert "mls:appliesTo <https://w3id.org/mlsys-graph/id/source/list-x> ;" in snippet
     curation = load_people_curation(curation_file(tmp_path, uncomment(snippet, block)))
-    result = resolve_people(occurrences(WANG_LIKE), curation)
+    result = resolve_people(occurrences(WANG_LIKE, scope), curation)
     assert len(result.people) == people
     assert result.possible_duplicates == ()
 
@@ -597,8 +670,12 @@ def seed_occurrences() -> list[AuthorOccurrence]:
     for line in (HERE / "people_seed_authors.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             entry, _title, authors = (part.strip() for part in line.split("|"))
+            # Every author was written in the seed list; L278 links arXiv 1810.13306.
+            scope = {"list:awesome-system-for-ml-2019"} | (
+                {"arxiv:1810.13306"} if entry == "L278" else set()
+            )
             occs += [
-                AuthorOccurrence(entry, i, name)
+                AuthorOccurrence(entry, i, name, frozenset(scope))
                 for i, name in enumerate(authors.split("; "), start=1)
             ]
     return occs

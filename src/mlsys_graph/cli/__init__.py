@@ -12,7 +12,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
-from . import graph, lists
+from . import analytics, graph, lists
 from .common import CONTEXT_SETTINGS
 
 __all__ = ["cli", "main"]
@@ -31,7 +31,7 @@ def cli() -> None:
     """
 
 
-for _module in (lists, graph):
+for _module in (lists, graph, analytics):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

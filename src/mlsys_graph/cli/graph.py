@@ -12,6 +12,20 @@ from .common import CONTEXT_SETTINGS, fail, load_graph_arg, print_violations
 __all__ = ["COMMANDS"]
 
 
+def _check_list_id(ctx, param, value: str | None) -> str | None:
+    from ..resolve.catalog import LIST_ID
+
+    if value is not None and not LIST_ID.match(value):
+        raise click.BadParameter("a slug: lower-case letters, digits and '-' (my-list)")
+    return value
+
+
+def _check_repository(ctx, param, value: str | None) -> str | None:
+    if value is not None and not value.startswith(("https://", "http://")):
+        raise click.BadParameter("an http(s) URL (https://github.com/me/awesome)")
+    return value
+
+
 @click.command("build", context_settings=CONTEXT_SETTINGS)
 @click.argument("sources", nargs=-1, metavar="[SOURCES]...")
 @click.option(
@@ -28,7 +42,10 @@ __all__ = ["COMMANDS"]
 )
 @click.option("--no-inferred", is_flag=True, help="Do not compute inferred lineage candidates.")
 @click.option(
-    "--list-repository", metavar="URL", help="Repository URL of the given list (provenance)."
+    "--list-repository",
+    metavar="URL",
+    callback=_check_repository,
+    help="Repository URL of the given list (provenance).",
 )
 @click.option(
     "--list-version", metavar="REV", help="Commit or version of the given list (provenance)."
@@ -37,6 +54,13 @@ __all__ = ["COMMANDS"]
     "--list-license",
     metavar="ID",
     help="Licence of the given list: an SPDX id (MIT) or a licence URL.",
+)
+@click.option(
+    "--list-id",
+    metavar="SLUG",
+    callback=_check_list_id,
+    help="Id of the given list in provenance IRIs (source/SLUG/L12); several files become "
+    "SLUG/<file>. Default: a known list's id, else each file's name among the inputs.",
 )
 @click.option("--strict", is_flag=True, help="Exit 1 when the lists have any problem.")
 @click.option(
@@ -56,6 +80,7 @@ def build_command(
     list_repository: str | None,
     list_version: str | None,
     list_license: str | None,
+    list_id: str | None,
     strict: bool,
     quiet: bool,
 ) -> None:
@@ -74,6 +99,7 @@ def build_command(
       mlsys-graph build -o out
       mlsys-graph build README.md --list-repository https://github.com/me/awesome -o out
       mlsys-graph build big-list.md -o out -q
+      cat list.md | mlsys-graph build - --list-id my-list -o out
     """
     import time
     from pathlib import Path
@@ -96,6 +122,7 @@ def build_command(
             repository=list_repository,
             version=list_version,
             license=list_license,
+            list_id=list_id,
             keep_records=False,
             progress=progress,
         )

@@ -1,9 +1,9 @@
 """Ingest: awesome-list markdown → :class:`~mlsys_graph.model.Entry` records and problems.
 
-Steps, in order: :func:`~.sources.read_sources` (files, directories, stdin) →
-:func:`~.markdown.read_structure` (bullets, nesting, links, 1-based lines) →
-:func:`~.entries.interpret` (title, name, kind, authors, venue, summary) →
-:func:`find_duplicates`.
+Steps, in order: :func:`~.sources.read_sources` (files, directories, stdin; bytes → text by
+:func:`~.decode.decode`) → :func:`~.markdown.read_structure` (bullets, nesting, links, 1-based
+lines; the parser of :mod:`.parser` swallows no line) → :func:`~.entries.interpret` (title,
+name, kind, authors, venue, summary) → :func:`find_duplicates`.
 
 >>> result = parse_text("## Serving\\n- Tarn: fast serving [[GitHub]](https://github.com/acme/tarn)\\n")
 >>> [(e.name, e.kind, e.github) for e in result.entries]
@@ -17,10 +17,12 @@ from collections.abc import Iterable
 from ..model import Entry, ParseResult, Problem
 from .duplicates import find_duplicates
 from .entries import interpret
+from .known_lists import identify
 from .markdown import read_structure
 from .sources import Source, read_sources
+from .venues import VenueTable, default_table
 
-__all__ = ["find_duplicates", "parse_paths", "parse_sources", "parse_text"]
+__all__ = ["find_duplicates", "parse_paths", "parse_sources", "parse_text", "venue_table"]
 
 
 def parse_sources(sources: Iterable[Source], *, progress=None) -> ParseResult:
@@ -33,14 +35,16 @@ def parse_sources(sources: Iterable[Source], *, progress=None) -> ParseResult:
     sources = list(sources)
     order = {source.path: index for index, source in enumerate(sources)}
     for source in sources:
+        problems.extend(source.problems)
         if progress is not None:
             progress.stage(f"parsing {source.name}"[:20])
         doc = read_structure(source.text, source.path)
         problems.extend(doc.problems)
+        table = venue_table(source)
         if progress is not None:
             progress.stage("reading entries", len(doc.items))
         for n, item in enumerate(doc.items, start=1):
-            found, found_problems = interpret(item)
+            found, found_problems = interpret(item, table=table)
             entries.extend(found)
             problems.extend(found_problems)
             if progress is not None and n % 500 == 0:
@@ -48,6 +52,15 @@ def parse_sources(sources: Iterable[Source], *, progress=None) -> ParseResult:
     problems.extend(find_duplicates(entries))
     problems.sort(key=lambda p: (order.get(p.path, len(order)), p.line, p.code, p.message))
     return ParseResult(tuple(entries), tuple(problems))
+
+
+def venue_table(source: Source) -> VenueTable:
+    """The venue table a source reads with: the global one, plus the aliases scoped to the
+    list the source is (``data/lists.toml``, matched by file name or content)."""
+    known = identify(source.name, source.text)
+    if known is None:
+        return default_table()
+    return default_table().scoped(known.id, known.path or source.name)
 
 
 def parse_text(text: str, path: str = "<text>") -> ParseResult:

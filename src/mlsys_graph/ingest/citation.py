@@ -25,7 +25,15 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from .names import Authors, _AuthorText, _looks_like, _names, _read_author_text, parse_authors
+from .names import (
+    Authors,
+    _affiliations,
+    _AuthorText,
+    _looks_like,
+    _names,
+    _read_author_text,
+    parse_authors,
+)
 from .text import is_remark, normalise, strip_links
 from .venue_text import (
     _ARXIV,
@@ -54,7 +62,8 @@ __all__ = [
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    """What one attribution line says: authors, venue, year, arXiv id."""
+    """What one attribution line says: authors, venue, year, arXiv id, and the organisations
+    it names (``(name, author position or None)``, see :class:`~.names.Authors`)."""
 
     authors: tuple[str, ...]
     truncated: bool
@@ -63,6 +72,7 @@ class Attribution:
     year: int | None
     venue_known: bool
     arxiv: str | None
+    affiliations: tuple[tuple[str, int | None], ...] = ()
 
 
 # --- author lists ----------------------------------------------------------------------
@@ -111,6 +121,8 @@ def _author_candidate(rest: str, *, cited: bool) -> _AuthorText | None:
     flat = " ".join(c for group in author_text.groups for c in group)
     if not all(_ALLOWED.match(ch) for ch in flat):
         return None
+    if not author_text.groups and author_text.organisations:
+        return author_text  # organisations only: "Alibaba Inc", "UC Berkeley and MIT CSAIL"
     return author_text if _looks_like(author_text, cited=cited) else None
 
 
@@ -253,9 +265,11 @@ def parse_attribution_line(text: str, table: VenueTable | None = None) -> Attrib
             return None
         names: tuple[str, ...] = ()
         truncated, author_year = False, None
+        affiliations: tuple[tuple[str, int | None], ...] = ()
     else:
         names = tuple(_names(author_text.groups))
         truncated, author_year = author_text.truncated, author_text.year
+        affiliations = _affiliations(author_text)
     vy = peeled.venue_year if peeled is not None else _NO_VENUE
     arxiv = peeled.arxiv if peeled is not None and peeled.arxiv else None
     if arxiv is None and arxiv_match is not None:
@@ -268,6 +282,7 @@ def parse_attribution_line(text: str, table: VenueTable | None = None) -> Attrib
         year=vy.year if vy.year is not None else author_year,
         venue_known=vy.known,
         arxiv=arxiv,
+        affiliations=affiliations,
     )
 
 
@@ -324,4 +339,5 @@ def parse_inline_citation(
         year=vy.year if vy.year is not None else author_text.year,
         venue_known=vy.known,
         arxiv=found.arxiv if found is not None else None,
+        affiliations=_affiliations(author_text),
     )

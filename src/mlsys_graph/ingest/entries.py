@@ -26,10 +26,19 @@ from dataclasses import dataclass, field
 from ..model import Entry, Link, Problem
 from . import citation
 from .kinds import decide_kind
-from .links import arxiv_id, doi, github_repo, github_user, label_class, label_mismatch
+from .links import (
+    SAFE_SCHEMES,
+    arxiv_id,
+    doi,
+    github_repo,
+    github_user,
+    label_class,
+    label_mismatch,
+    unsafe_scheme,
+)
 from .markdown import Item, fold_spaces
-from .naming import looks_like_person, short_name
-from .venues import default_table
+from .naming import looks_like_person, read_name
+from .venues import VenueTable, default_table
 
 __all__ = ["interpret", "is_toc_item"]
 
@@ -55,10 +64,9 @@ def is_toc_item(item: Item) -> bool:
     )
 
 
-def _heading_context(item: Item) -> tuple[str | None, int | None]:
+def _heading_context(item: Item, table: VenueTable) -> tuple[str | None, int | None]:
     """Venue and year that enclosing headings (``## 2024``, ``### OSDI``) give."""
     venue = year = None
-    table = default_table()
     for _level, text in item.headings:
         m = _YEAR_HEADING.match(text.strip())
         if m:
@@ -70,7 +78,7 @@ def _heading_context(item: Item) -> tuple[str | None, int | None]:
     return venue, year
 
 
-def _is_entry_child(child: Item) -> bool:
+def _is_entry_child(child: Item, table: VenueTable) -> bool:
     """A nested bullet that is an entry of its own: its own title and its own links."""
     links = [link for link in child.links if not link.url.startswith("#")]
     if not links:
@@ -80,7 +88,7 @@ def _is_entry_child(child: Item) -> bool:
         return False
     if citation.is_remark(head):
         return False
-    return citation.parse_attribution_line(child.source) is None
+    return citation.parse_attribution_line(child.source, table) is None
 
 
 @dataclass
@@ -90,6 +98,7 @@ class _Facts:
     authors: tuple[str, ...] = ()
     authors_rule: str = ""
     truncated: bool = False
+    affiliations: tuple[tuple[str, int | None], ...] = ()
     venue: str | None = None
     venue_raw: str | None = None
     venue_known: bool = True
@@ -107,6 +116,11 @@ class _Facts:
             self.authors = att.authors
             self.authors_rule = rule
             self.truncated = att.truncated
+            self.affiliations = att.affiliations or self.affiliations
+        elif att.affiliations and not self.affiliations:
+            # Organisations on a line whose authors (if any) are not the entry's: they are
+            # the entry's affiliation, not any one author's.
+            self.affiliations = tuple(dict.fromkeys((name, None) for name, _ in att.affiliations))
         elif att.truncated and not att.authors and self.authors:
             self.truncated = True
         if att.venue_raw and self.venue_raw is None:
@@ -129,7 +143,7 @@ class _Facts:
         return bool(self.authors or self.venue_raw or self.year)
 
 
-def _read_attribute(child: Item, facts: _Facts) -> None:
+def _read_attribute(child: Item, facts: _Facts, table: VenueTable) -> None:
     facts.links.extend(child.links)
     facts.end_line = max(facts.end_line, child.end_line)
     plain = child.text
@@ -142,24 +156,24 @@ def _read_attribute(child: Item, facts: _Facts) -> None:
     elif citation.is_remark(plain):
         pass
     else:
-        att = citation.parse_attribution_line(child.source)
+        att = citation.parse_attribution_line(child.source, table)
         if att is not None:
             facts.add_attribution(att)
         elif plain:
             facts.descriptions.append(plain)
             facts.description_at = facts.description_at or (child.line, child.raw)
     for grandchild in child.children:
-        _read_attribute(grandchild, facts)
+        _read_attribute(grandchild, facts, table)
 
 
-def _clean_title(text: str, facts: _Facts) -> str:
+def _clean_title(text: str, facts: _Facts, table: VenueTable) -> str:
     title = _BRACES.sub(r"\1", _TEX_MARK.sub(" ", text))
 
     def drop_remark(m: re.Match[str]) -> str:
         return "" if citation.is_remark(m.group(1)) else m.group(0)
 
     title = _PAREN.sub(drop_remark, title)
-    title, tag = citation.split_venue_tag(title)
+    title, tag = citation.split_venue_tag(title, table)
     facts.add_venue(tag)
     title = fold_spaces(title).strip(" \"'“”")
     title = _TRAILING.sub("", title, count=1).strip()
@@ -209,6 +223,24 @@ def _link_problems(path: str, line: int, links: list[Link]) -> list[Problem]:
                 Problem(path, line, "warning", "empty-url", f"link '{link.label}' has an empty URL")
             )
             continue
+        scheme = unsafe_scheme(link.url)
+        if scheme:
+            what = (
+                f"a {scheme}: URL with spaces or control characters in or before its scheme"
+                if scheme in SAFE_SCHEMES
+                else f"a {scheme}: URL, which is not a web or mail address"
+            )
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    "warning",
+                    "unsafe-url",
+                    f"link '{link.label}' has {what}; it is not stored as a link (only http, "
+                    "https, mailto and relative URLs are)",
+                )
+            )
+            continue
         claimed = label_mismatch(link.label, link.url)
         if claimed:
             problems.append(
@@ -224,17 +256,24 @@ def _link_problems(path: str, line: int, links: list[Link]) -> list[Problem]:
     return problems
 
 
-def interpret(item: Item, parent: int | None = None) -> tuple[list[Entry], list[Problem]]:
-    """The entries (the bullet and any nested entries) and problems of one top-level bullet."""
+def interpret(
+    item: Item, parent: int | None = None, table: VenueTable | None = None
+) -> tuple[list[Entry], list[Problem]]:
+    """The entries (the bullet and any nested entries) and problems of one top-level bullet.
+
+    ``table`` is the venue table the list reads with (:meth:`VenueTable.scoped` for a known
+    list); ``None`` means :func:`~.venues.default_table`.
+    """
+    table = table if table is not None else default_table()
     if is_toc_item(item) or (not item.segments and not item.children):
         return [], []
     facts = _Facts(end_line=item.end_line)
     child_entries: list[Item] = []
     for child in item.children:
-        if _is_entry_child(child):
+        if _is_entry_child(child, table):
             child_entries.append(child)
         else:
-            _read_attribute(child, facts)
+            _read_attribute(child, facts, table)
     for extra in item.extra:
         facts.descriptions.append(extra)
 
@@ -245,21 +284,22 @@ def interpret(item: Item, parent: int | None = None) -> tuple[list[Entry], list[
         # The classic awesome-list bullet: "[Name](url) - description".
         head = own_links[0].label
         description = re.sub(r"^[\s\-–—:：]+", "", item.after_links)
-        if description and not citation.split_venue_tag("x " + description)[1]:
+        if description and not citation.split_venue_tag("x " + description, table)[1]:
             facts.descriptions.insert(0, description)
-    inline = citation.parse_inline_citation(head)
+    inline = citation.parse_inline_citation(head, table)
     if inline is not None:
         head, att = inline
         facts.add_attribution(att, "inline-citation")
-    title = _clean_title(head, facts)
+    title = _clean_title(head, facts, table)
     if item.after_links:
-        _, trailing = citation.split_venue_tag("x " + item.after_links.strip())
+        _, trailing = citation.split_venue_tag("x " + item.after_links.strip(), table)
         facts.add_venue(trailing)
     kind = decide_kind(item, links, facts.cited)
     # The name is read before speakers leave the title ("ScaledML 2019: Ada Byron, ..."),
     # and a title that ends in a colon ("SysML 2019:") still names its subject.
     named = title + (":" if re.search(r"[:：]\s*$", head) and not title.endswith(":") else "")
-    name = short_name(named, kind)
+    repo = next((r for r in (github_repo(link.url) for link in links) if r), None)
+    name, name_source = read_name(named, kind, repo)
     title = _speakers(title, kind, facts)
     authors = list(facts.authors)
     authors_rule = facts.authors_rule
@@ -271,7 +311,7 @@ def interpret(item: Item, parent: int | None = None) -> tuple[list[Entry], list[
     venue, venue_raw, year = facts.venue, facts.venue_raw, facts.year
     problems = _link_problems(item.path, item.line, links)
     if kind in ("paper", "thesis"):
-        heading_venue, heading_year = _heading_context(item)
+        heading_venue, heading_year = _heading_context(item, table)
         if venue is None and venue_raw is None and heading_venue:
             venue = venue_raw = heading_venue
         if year is None:
@@ -311,7 +351,6 @@ def interpret(item: Item, parent: int | None = None) -> tuple[list[Entry], list[
             )
         )
 
-    repo = next((r for r in (github_repo(link.url) for link in links) if r), None)
     arxiv = next((a for a in (arxiv_id(link.url) for link in links) if a), None) or facts.arxiv
     found_doi = next((d for d in (doi(link.url) for link in links) if d), None)
     if found_doi is None:
@@ -328,6 +367,7 @@ def interpret(item: Item, parent: int | None = None) -> tuple[list[Entry], list[
         kind=kind,
         title=title or None,
         name=name,
+        name_source=name_source,
         links=tuple(links),
         github=repo,
         arxiv=arxiv,
@@ -339,6 +379,7 @@ def interpret(item: Item, parent: int | None = None) -> tuple[list[Entry], list[
         year=year,
         summary=summary,
         parent=parent,
+        affiliations=facts.affiliations,
         raw=item.raw,
         authors_rule=authors_rule if authors else "",
         summary_line=summary_at[0] if summary and summary_at else None,
@@ -346,7 +387,7 @@ def interpret(item: Item, parent: int | None = None) -> tuple[list[Entry], list[
     )
     entries = [entry]
     for child in child_entries:
-        more, more_problems = interpret(child, parent=item.line)
+        more, more_problems = interpret(child, parent=item.line, table=table)
         entries.extend(more)
         problems.extend(more_problems)
     return entries, problems

@@ -14,6 +14,8 @@ True
 'GitHub'
 >>> clean_label("[GitHub]")
 'GitHub'
+>>> unsafe_scheme("javascript:alert(1)"), unsafe_scheme("https://x.org"), unsafe_scheme("docs/a.pdf")
+('javascript', None, None)
 """
 
 from __future__ import annotations
@@ -30,8 +32,44 @@ __all__ = [
     "github_user",
     "label_class",
     "label_mismatch",
+    "unsafe_scheme",
     "url_class",
 ]
+
+#: The link schemes stored as links. Any other (``javascript:``, ``data:``, ``vbscript:``,
+#: ``file:``, ...) is unsafe: reported, and never a link in the graph. A relative reference
+#: (no scheme: ``docs/a.pdf``, ``#intro``, ``//host/a``) is kept: a browser resolves it
+#: against the page, where it cannot run anything.
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+#: A URL stored as a link: a safe scheme written plainly, or no scheme at all (no ':' before
+#: the first '/', '?' or '#'). ontology/shapes.ttl checks mls:url with the same pattern.
+SAFE_URL = re.compile(r"^(?:(?:https?|mailto):|[^:/?#]*(?:[/?#]|$))", re.I)
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))
+_TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")
+
+
+def unsafe_scheme(url: str) -> str | None:
+    """None when ``url`` may be stored as a link (:data:`SAFE_URL`), else its scheme.
+
+    The scheme is read as a browser reads it (WHATWG URL: leading and trailing C0 controls
+    and spaces dropped, tabs and newlines removed, case folded), so ``" JaVa\\tScript:"``
+    is ``javascript``. A safe scheme written with such characters is unsafe all the same
+    (its scheme is returned as it is read); text before a ':' that is no scheme is returned
+    as written.
+
+    >>> [unsafe_scheme(u) for u in (" JaVa\\tScript:x", "data:text/html,<b>", "file:///etc/passwd")]
+    ['javascript', 'data', 'file']
+    >>> [unsafe_scheme(u) for u in ("HTTPS://x.org", "mailto:a@b.org", "//cdn.org/a", "#top", "")]
+    [None, None, None, None, None]
+    >>> unsafe_scheme(" https://x.org"), unsafe_scheme("C:\\\\lists\\\\a.md"), unsafe_scheme("a b:c")
+    ('https', 'c', 'a b')
+    """
+    if SAFE_URL.match(url):
+        return None
+    m = _SCHEME.match(_TAB_OR_NEWLINE.sub("", url.strip(_C0_AND_SPACE)))
+    return m.group(1).lower() if m else url.split(":", 1)[0]
+
 
 _GITHUB_HOSTS = {"github.com", "www.github.com"}
 # Paths on github.com that are not user or organisation names.
@@ -48,6 +86,10 @@ _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
 
 @lru_cache(maxsize=1 << 16)  # a list repeats its hosts; urlsplit costs microseconds
 def _host(url: str) -> str:
+    """The host of a URL; "" for relative references and for unsafe schemes, so that nothing
+    is ever read from a ``javascript://github.com/...`` link."""
+    if unsafe_scheme(url):
+        return ""
     try:
         return (urlsplit(url.strip()).hostname or "").lower()
     except ValueError:
@@ -104,6 +146,8 @@ def arxiv_id(url: str) -> str | None:
 
 def doi(url: str) -> str | None:
     """A DOI from a doi.org link or a publisher URL that embeds one (``/doi/10.1145/…``)."""
+    if unsafe_scheme(url):
+        return None
     text = unquote(url.strip())
     host = _host(text)
     if host in {"doi.org", "dx.doi.org", "www.doi.org"}:

@@ -17,19 +17,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from ..model import Link, Problem
+from .lines import control_problems, split_lines
 from .links import clean_label
+from .parser import parse
 
 __all__ = ["Document", "Item", "Segment", "read_structure"]
 
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+# Control characters that are not white space (\s covers VT, FF, U+001C-U+001F, NEL, U+2028/9).
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 
 
 def fold_spaces(text: str) -> str:
-    """Collapse every kind of white space (hair, thin, no-break, ideographic) to one space."""
-    return _SPACES.sub(" ", text).strip()
+    """Collapse every kind of white space (hair, thin, no-break, ideographic, form feed, line
+    separator) to one space and drop other control characters (reported by ingest.lines).
+
+    >>> fold_spaces("Ply:\\x0c folds\\u2028 layers\\x1b[31m")
+    'Ply: folds layers[31m'
+    """
+    return _SPACES.sub(" ", _CONTROLS.sub("", text)).strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,17 +115,6 @@ class Document:
     problems: tuple[Problem, ...]
 
 
-@cache
-def _parser():
-    from markdown_it import MarkdownIt
-
-    md = MarkdownIt("commonmark")
-    # Keep URLs exactly as written: no percent-encoding, no scheme filtering.
-    md.normalizeLink = lambda url: url
-    md.validateLink = lambda url: True
-    return md
-
-
 def _inline_segments(inline) -> tuple[tuple[Segment, ...], bool]:
     """Segments of an inline token; the flag says whether an image was inside a link."""
     segments: list[Segment] = []
@@ -157,10 +154,19 @@ def _inline_segments(inline) -> tuple[tuple[Segment, ...], bool]:
 
 
 def read_structure(text: str, path: str) -> Document:
-    """Read the list structure of one markdown document."""
-    tokens = _parser().parse(text)
-    lines = text.splitlines()
-    problems: list[Problem] = []
+    """Read the list structure of one markdown document.
+
+    Lines are numbered as markdown-it numbers them (:func:`~.lines.split_lines`); constructs
+    the parser would swallow lines with are cut and reported (:mod:`.parser`), control
+    characters are reported (:func:`~.lines.control_problems`).
+    """
+    tokens, parse_problems = parse(text)
+    lines = split_lines(text.replace("\0", "\ufffd"))
+    problems: list[Problem] = [
+        Problem(path, line + 1, level, code, message)
+        for line, level, code, message in parse_problems
+    ]
+    problems.extend(control_problems(text, path))
     headings: dict[int, str] = {}
 
     def heading_tuple() -> tuple[tuple[int, str], ...]:

@@ -14,20 +14,26 @@ Authors(names=('Ida Voss',), truncated=True)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .text import normalise, wordset
 
-__all__ = ["Authors", "parse_authors"]
+__all__ = ["Authors", "is_organisation", "parse_authors"]
 
 
 @dataclass(frozen=True, slots=True)
 class Authors:
-    """Names in list order, in natural order ("Given Family"); ``truncated`` for "et al."."""
+    """Names in list order, in natural order ("Given Family"); ``truncated`` for "et al.".
+
+    ``affiliations`` are the organisations the list names, in order, each with the 1-based
+    position of the author it follows in parentheses ("Ada Quill (MIT CSAIL)"), or ``None``
+    when it stands on its own ("…, Tarn Labs"): the affiliation of the entry.
+    """
 
     names: tuple[str, ...]
     truncated: bool
+    affiliations: tuple[tuple[str, int | None], ...] = field(default=(), repr=False)
 
 
 _PARTICLES = wordset(
@@ -146,29 +152,67 @@ class _AuthorText:
     groups: tuple[tuple[str, ...], ...]
     truncated: bool
     year: int | None
+    #: Organisation chunks standing on their own (the entry's affiliation), in order.
+    organisations: tuple[str, ...] = ()
+    #: (group, chunk) → organisations a parenthesis right after that chunk names.
+    marks: tuple[tuple[tuple[int, int], tuple[str, ...]], ...] = ()
 
 
-# Words naming an organisation: a comma chunk holding one, after the last author, is an
-# affiliation ("…, and Ida Voss, Tarn Labs"), not a name. Generic words, then companies
-# that papers name as affiliations.
+# Words naming an organisation: a comma chunk holding one is an affiliation ("…, and Ida
+# Voss, Tarn Labs", "Alibaba Inc"), not a name. Generic words (kinds and legal forms of
+# organisations), then companies that papers name as affiliations.
 _ORGANISATION = wordset(
     """
-    university univ universität universidad université universita college academy school
-    institute institut institution research lab labs laboratory laboratories inc corp
-    corporation company ltd llc gmbh foundation center centre department dept faculty
+    university univ universität universidad université universita universitat universiteit
+    college academy school institute institut instituto institution research lab labs
+    laboratory laboratories inc corp corporation company ltd llc gmbh foundation center centre
+    department dept faculty polytechnic politecnico hospital
     microsoft google facebook meta amazon aws alibaba tencent baidu huawei bytedance ibm intel
     nvidia apple samsung qualcomm uber netflix linkedin twitter databricks deepmind openai
     oracle cisco vmware salesforce adobe xiaomi sensetime megvii
     """
 )
+# Institution acronyms, matched only as written (capitals, no dots): "UC Berkeley", "MIT
+# CSAIL". Initials are written with dots or one letter ("B.G.", "J"), so these do not read
+# as initials; a lone capital pair ("MJ" in "Franklin MJ") is never on this list.
+_ORGANISATION_ACRONYMS = frozenset(
+    (
+        "UC", "MIT", "CMU", "CSAIL", "UCLA", "UCSD", "UCSB", "UIUC", "NYU", "USC", "EPFL",
+        "ETH", "KAIST", "KTH", "NUS", "NTU", "HKUST", "CUHK", "USTC", "PKU", "SJTU", "ZJU",
+        "THU", "HUST", "SUSTech", "MSR", "FAIR", "IBM", "AMD", "CNRS", "INRIA", "MPI", "RIKEN",
+        "CSIRO",
+    )
+)  # fmt: skip
+# Words that may stand between the capitalised words of an organisation's name.
+_ORG_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "&", "at"})
+_ORG_WORD = re.compile(r"[^\W\d_][\w.&'-]*|&")
 
 
 def _is_affiliation(chunk: str) -> bool:
     """A comma chunk naming an organisation ("Microsoft AI and Research", "Tarn Labs")."""
     return any(
-        word[0].isupper() and word.rstrip(".").casefold() in _ORGANISATION
-        for word in re.findall(r"[^\W\d_][\w.&'-]*", chunk)
+        (word[0].isupper() and word.rstrip(".").casefold() in _ORGANISATION)
+        or word in _ORGANISATION_ACRONYMS
+        for word in _ORG_WORD.findall(chunk)
     )
+
+
+def is_organisation(text: str) -> bool:
+    """Whether ``text`` is the name of an organisation: at most eight words, capitalised or
+    connectors, one of them a word organisations are named with or an institution acronym.
+
+    >>> [is_organisation(t) for t in ("UC Berkeley", "Alibaba Inc", "MIT CSAIL", "Google Brain")]
+    [True, True, True, True]
+    >>> [is_organisation(t) for t in ("Ada Quill", "Franklin MJ", "Apache project", "research")]
+    [False, False, False, False]
+    """
+    words = _ORG_WORD.findall(text)
+    if not words or len(words) > 8 or not _is_affiliation(text):
+        return False
+    return all(w[0].isupper() or w[0].isdigit() or w.casefold() in _ORG_CONNECTORS for w in words)
+
+
+_MARK = re.compile(r"\ue000(\d+)\ue001")
 
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -187,6 +231,18 @@ def _read_author_text(text: str) -> _AuthorText:
     """
     text = normalise(text)
     text = re.sub(r"[*_`\"{}\[\]]", " ", text)
+    # A parenthesis naming organisations is the affiliation of the author before it: it
+    # stays as a mark on that chunk. Other parentheticals (notes) go.
+    noted: list[tuple[str, ...]] = []
+
+    def mark(m: re.Match[str]) -> str:
+        parts = [p.strip() for p in re.split(r"[,;/]|\band\b", m.group(1)) if p.strip()]
+        if parts and all(is_organisation(p) for p in parts):
+            noted.append(tuple(parts))
+            return f" \ue000{len(noted) - 1}\ue001"
+        return " "
+
+    text = re.sub(r"\(([^()]*)\)", mark, text)
     for _ in range(3):  # parentheticals (affiliations, notes), innermost first
         text = re.sub(r"\([^()]*\)", " ", text)
     text = text.replace("(", " ").replace(")", " ")
@@ -202,32 +258,73 @@ def _read_author_text(text: str) -> _AuthorText:
     if m:
         year = int(m.group("year"))
         text = text[: m.start()].strip(" ,;")
-    chunks = text.split(",")
-    while len(chunks) > 1 and _is_affiliation(chunks[-1]):
-        chunks.pop()
-    text = ",".join(chunks).strip(" ,;")
-    groups = []
+    groups: list[tuple[str, ...]] = []
+    organisations: list[str] = []
+    marks: list[tuple[tuple[int, int], tuple[str, ...]]] = []
+    # Closing comma chunks that name an organisation ("…, Fabrikam Cloud and Research").
+    chunks_ = text.split(",")
+    closing: list[str] = []
+    while len(chunks_) > 1 and _is_affiliation(_MARK.sub(" ", chunks_[-1])):
+        raw = chunks_.pop()
+        closing.insert(0, _tidy_chunk(_MARK.sub(" ", raw)))
+        closing[1:1] = [org for k in _MARK.findall(raw) for org in noted[int(k)]]
+    text = ",".join(chunks_).strip(" ,;")
     for part in re.split(r";", text):
         for group in _AND.split(part):
-            chunks = tuple(c for c in (_tidy_chunk(c) for c in group.split(",")) if c)
+            chunks: list[str] = []
+            for raw in group.split(","):
+                found = [org for k in _MARK.findall(raw) for org in noted[int(k)]]
+                chunk = _tidy_chunk(_MARK.sub(" ", raw))
+                if chunk and is_organisation(chunk):
+                    organisations.append(chunk)
+                    organisations.extend(found)
+                    continue
+                if chunk:
+                    chunks.append(chunk)
+                    if found:
+                        marks.append(((len(groups), len(chunks) - 1), tuple(found)))
+                elif found:
+                    organisations.extend(found)
             if chunks:
-                groups.append(chunks)
-    return _AuthorText(tuple(groups), truncated, year)
+                groups.append(tuple(chunks))
+    organisations.extend(org for org in closing if org)
+    return _AuthorText(tuple(groups), truncated, year, tuple(organisations), tuple(marks))
 
 
 def _names(groups: tuple[tuple[str, ...], ...]) -> list[str]:
     """The names the chunks of :func:`_read_author_text` spell, in natural order."""
+    return [name for name, _ in _names_and_chunks(groups)]
+
+
+def _affiliations(author_text: _AuthorText) -> tuple[tuple[str, int | None], ...]:
+    """The organisations of an author text: (name, author position) for a parenthesis after
+    an author, (name, None) for the entry's own; in order, each once."""
+    marks = dict(author_text.marks)
+    found: list[tuple[str, int | None]] = []
+    for position, (_, chunks) in enumerate(_names_and_chunks(author_text.groups), start=1):
+        for place in chunks:
+            found.extend((org, position) for org in marks.get(place, ()))
+    found.extend((org, None) for org in author_text.organisations)
+    return tuple(dict.fromkeys(found))
+
+
+def _names_and_chunks(
+    groups: tuple[tuple[str, ...], ...],
+) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Each name the chunks spell, with the (group, chunk) places it was read from."""
     names: list[str] = []
+    places: list[list[tuple[int, int]]] = []
     # "Family, Given Given" is one person when nothing but a suffix or "et al." follows
     # ("Quill, Ada Mae, et al.") or when every group is such a pair (BibTeX: "Quill, Ada
     # Mae and Ortiz, Ben"). In "Quill, Ada, Ben Ortiz" a multi-word chunk is a name.
     paired = all(len(g) >= 2 and all(_is_suffix(c) for c in g[2:]) for g in groups)
-    for chunks in groups:
+    for g, chunks in enumerate(groups):
         i = 0
         while i < len(chunks):
             chunk = chunks[i]
             if _is_suffix(chunk) and names:
                 names[-1] = f"{names[-1]} {chunk}"
+                places[-1].append((g, i))
                 i += 1
             elif (
                 paired
@@ -235,20 +332,19 @@ def _names(groups: tuple[tuple[str, ...], ...]) -> list[str]:
                 and len(chunks) > 1
                 and _is_family(chunk)
                 and _is_long_given(chunks[1])
-            ):
-                names.append(f"{chunks[1]} {chunk}")
-                i += 2
-            elif i + 1 < len(chunks) and _is_family(chunk) and _is_given(chunks[i + 1]):
+            ) or (i + 1 < len(chunks) and _is_family(chunk) and _is_given(chunks[i + 1])):
                 names.append(f"{chunks[i + 1]} {chunk}")
+                places.append([(g, i), (g, i + 1)])
                 i += 2
             else:
                 names.append(chunk)
+                places.append([(g, i)])
                 i += 1
     cleaned = []
-    for name in names:
+    for name, where in zip(names, places, strict=True):
         name = " ".join(_TRUNCATION.sub(" ", name).split()).strip(" ,;")
         if name:
-            cleaned.append(_fix_caps(name))
+            cleaned.append((_fix_caps(name), where))
     return cleaned
 
 
@@ -287,7 +383,9 @@ def parse_authors(text: str) -> Authors:
     Authors(names=('Ida Voss', 'Karl-Heinz Brandt'), truncated=True)
     """
     author_text = _read_author_text(text)
-    return Authors(tuple(_names(author_text.groups)), author_text.truncated)
+    return Authors(
+        tuple(_names(author_text.groups)), author_text.truncated, _affiliations(author_text)
+    )
 
 
 def _looks_like(author_text: _AuthorText, *, cited: bool) -> bool:

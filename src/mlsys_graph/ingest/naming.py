@@ -9,8 +9,12 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
-__all__ = ["looks_like_person", "short_name"]
+__all__ = ["NAME_SOURCES", "is_dictionary_word", "looks_like_person", "read_name", "short_name"]
+
+#: Where :func:`read_name` found a name (``Entry.name_source``).
+NAME_SOURCES = ("title", "text", "repository")
 
 _STOP = {
     "a", "an", "the", "of", "for", "and", "in", "on", "at", "to", "with", "by", "from",
@@ -81,6 +85,88 @@ def _is_name(head: str, project: bool = False) -> bool:
     )
 
 
+# Words that name a field, not a system: a title head made only of them is no name
+# ("Machine Learning Systems:", "Computer Architecture:").
+_FIELD_WORDS = {
+    "machine", "learning", "deep", "data", "system", "systems", "computer", "computers",
+    "architecture", "architectures", "neural", "network", "networks", "distributed",
+    "computing", "cloud", "artificial", "intelligence", "ai", "ml", "reinforcement",
+    "database", "databases", "operating", "programming", "software", "hardware", "vision",
+    "language", "languages", "natural", "processing", "graph", "graphs", "big", "large",
+    "scale", "scalable", "efficient", "fast", "edge", "mobile", "introduction", "survey",
+    "platform", "platforms", "framework", "frameworks", "tool", "tools", "toolkit", "library",
+    "libraries", "infrastructure", "service", "services", "application", "applications",
+    "model", "models", "inference", "training", "serving", "compiler", "compilers",
+}  # fmt: skip
+_SYSTEM_KINDS = ("paper", "thesis", "software")
+# Subjects of "X is a …" that name nothing.
+_PRONOUNS = {"this", "that", "it", "there", "here", "what", "which", "these", "those", "they"}
+
+
+@cache
+def _dictionary() -> frozenset[str]:
+    from english_words import get_english_words_set
+
+    return frozenset(get_english_words_set(["web2"], lower=True, alpha=True))
+
+
+def is_dictionary_word(word: str) -> bool:
+    """Whether ``word`` (any case, plural or not) is an English dictionary word.
+
+    >>> [is_dictionary_word(w) for w in ("Approximation", "models", "Clipper", "Kubernetes")]
+    [True, True, True, False]
+    """
+    lower = word.casefold()
+    words = _dictionary()
+    forms = {lower, lower.removesuffix("s"), lower.removesuffix("es")}
+    if lower.endswith("ies"):
+        forms.add(lower[:-3] + "y")
+    return any(form in words for form in forms if form)
+
+
+def _capitalised_name(head: str) -> bool:
+    """Two or three capitalised words, not all of them field words: "Seldon Core", "Parity
+    Models" (not "Computer Architecture", "Machine Learning Systems")."""
+    tokens = head.split()
+    if not 2 <= len(tokens) <= 3 or any(ch in head for ch in "()[],;"):
+        return False
+    if not all(t[0].isupper() and _is_name_token(t) for t in tokens):
+        return False
+    return not all(t.casefold() in _FIELD_WORDS for t in tokens)
+
+
+# "… with Name" (at the end) or "… like Name:" (before the colon).
+_WITH_NAME = re.compile(r"\b(?:with|like)\s+([A-Z][\w+#.-]*?)\.?\s*(?:[:：]|$)")
+
+
+def read_name(
+    title: str | None, kind: str | None = None, github: str | None = None
+) -> tuple[str | None, str | None]:
+    """The short name an entry gives and where it comes from (see :data:`NAME_SOURCES`).
+
+    From the title first (:func:`short_name`); for software that names none, the GitHub
+    repository's slug.
+
+    >>> read_name("Seldon Core is an open source platform", "software")
+    ('Seldon Core', 'text')
+    >>> read_name("Parity Models: Erasure-Coded Resilience", "paper")
+    ('Parity Models', 'title')
+    >>> read_name("Large-scale cluster management at Google with Borg", "paper")
+    ('Borg', 'title')
+    >>> read_name("Live Video Analytics at Scale with Approximation", "paper")
+    (None, None)
+    >>> read_name("NVIDIA GPU Monitoring Tools", "software", "NVIDIA/gpu-monitoring-tools")
+    ('gpu-monitoring-tools', 'repository')
+    """
+    name, source = _title_name(title, kind)
+    if name is None and kind == "software" and github and "/" in github:
+        # A slug that reads as a name: not a plain word ("data") nor a two-letter stub ("ml").
+        slug = github.split("/", 1)[1]
+        if _is_name_token(slug) and len(slug) >= 3 and not is_dictionary_word(slug):
+            return slug, "repository"
+    return name, source
+
+
 def short_name(title: str | None, kind: str | None = None) -> str | None:
     """The short system/project name a title gives, else None.
 
@@ -100,22 +186,69 @@ def short_name(title: str | None, kind: str | None = None) -> str | None:
     'Model Server for Apache MXNet'
     >>> short_name("Model Server for Apache MXNet: serves models") is None
     True
+    >>> short_name("Seldon Core: deploys models", kind="software")
+    'Seldon Core'
+    >>> short_name("Horovod. Distributed training for TensorFlow")
+    'Horovod'
     """
+    return _title_name(title, kind)[0]
+
+
+def _title_name(title: str | None, kind: str | None) -> tuple[str | None, str | None]:
     if not title:
-        return None
+        return None, None
     m = re.match(r"^(.+?)\s*[:：](?:\s*\S|\s*$)", title)
     if m:
         head = m.group(1).strip()
         if head.count("/") == 1:
             repo = head.split("/")[1].strip()
-            return repo if _is_name_token(repo) else None
-        return head if _is_name(head, project=kind == "software") else None
-    m = re.match(r"^(\S+)\s+(?:is|are)\s+(?:an?|the)\s", title)
-    if m and _is_name_token(m.group(1)):
-        return m.group(1)
+            return (repo, "title") if _is_name_token(repo) else (None, None)
+        if _is_name(head, project=kind == "software"):
+            return head, "title"
+        if kind in _SYSTEM_KINDS and _capitalised_name(head):
+            return head, "title"
+        return _with_name(title)
+    m = re.match(r"^(.+?)\s+(?:is|are)\s+(?:an?|the)\s", title)
+    if (
+        m
+        and m.group(1).casefold() not in _PRONOUNS
+        and (_is_name_token(m.group(1)) or _capitalised_name(m.group(1)))
+    ):
+        return m.group(1), "text"
     m = re.match(r"^(\S+)\s+[-–—]\s+\S", title)
     if m and _is_name_token(m.group(1)):
-        return m.group(1)
+        return m.group(1), "title"
+    m = re.match(r"^(.+?)\.\s+[A-Z]", title)
+    if m and (
+        (_is_name_token(m.group(1)) and m.group(1)[0].isupper()) or _capitalised_name(m.group(1))
+    ):
+        return m.group(1), "title"
     if " " not in title and _is_name_token(title):
-        return title
-    return None
+        return title, "title"
+    return _with_name(title)
+
+
+def _sentence_case(title: str, token: str) -> bool:
+    """Whether the title is written in sentence case, so a capital letter inside it marks a
+    proper noun: most of its words after the first (``token`` aside) are lower case.
+
+    >>> _sentence_case("Large-scale cluster management at Google with Borg", "Borg")
+    True
+    >>> _sentence_case("Live Video Analytics at Scale with Approximation", "Approximation")
+    False
+    """
+    words = [w for w in re.findall(r"[^\W\d_][\w'-]*", title)[1:] if w != token]
+    lower = sum(w[0].islower() for w in words)
+    return lower >= 2 and lower * 2 > len(words)
+
+
+def _with_name(title: str) -> tuple[str | None, str | None]:
+    """``Name`` in "… with Name" / "… like Name:" when it is a proper noun: no dictionary
+    word, identifier-like, or capitalised in a sentence-case title (Webster's word list
+    has "borg", but "… at Google with Borg" capitalises it as a name)."""
+    m = _WITH_NAME.search(title)
+    if m and _is_name_token(m.group(1)):
+        token = m.group(1)
+        if _identifier_like(token) or not is_dictionary_word(token) or _sentence_case(title, token):
+            return token, "title"
+    return None, None

@@ -8,18 +8,32 @@
 >>> _ = (d / "topics" / "serving.md").write_text("## Serving\\n")
 >>> [s.path.replace(str(d), "D") for s in read_sources([str(d)])]
 ['D/README.md', 'D/topics/serving.md']
+
+Each source has a ``name`` that identifies it among the inputs, never an absolute path: the
+file's path inside the directory given (or its base name), lengthened by parent folders
+only as far as needed to tell two inputs apart:
+
+>>> for sub in ("a", "b"):
+...     (d / sub).mkdir()
+...     _ = (d / sub / "README.md").write_text("# List\\n")
+>>> [s.name for s in read_sources([str(d / "a" / "README.md"), str(d / "b" / "README.md")])]
+['a/README.md', 'b/README.md']
 """
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Iterable
-from dataclasses import dataclass
-from pathlib import Path
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
 
 from ..errors import InputError
+from ..model import Problem
+from .decode import decode
 
-__all__ = ["Source", "list_markdown_files", "read_sources"]
+__all__ = ["Source", "list_markdown_files", "read_sources", "unique_names"]
 
 #: Repository boilerplate that is never a list of entries.
 BOILERPLATE = {
@@ -31,12 +45,14 @@ _SKIP_DIRS = {".git", ".github", "node_modules", ".venv", "venv", "__pycache__"}
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """The text of one list file, the path it is reported under, and its name inside the
-    list (relative to the directory given, else the file's base name) for provenance."""
+    """The text of one list file, the path it is reported under, its name among the inputs
+    (relative, '/'-separated: see :func:`unique_names`) for provenance, and the problems met
+    while decoding it."""
 
     path: str
     text: str
     name: str = ""
+    problems: tuple[Problem, ...] = field(default=(), compare=False)
 
     def __post_init__(self) -> None:
         if not self.name:
@@ -67,32 +83,68 @@ def list_markdown_files(directory: Path) -> list[Path]:
     return sorted(files, key=order)
 
 
-def _decode(data: bytes, path: str) -> str:
-    if b"\x00" in data[:8192]:
-        raise InputError(path, None, "is a binary file, not a markdown list")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(
-            path, line, f"is not UTF-8 (byte {exc.start}); convert it, e.g. with iconv -t UTF-8"
-        ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+def unique_names(paths: Sequence[tuple[Sequence[str], int]]) -> list[str]:
+    """A distinct relative name for each path: its last ``k`` parts joined by ``/``.
+
+    Each path is ``(parts, k)``: its parts (no root) and how many of the last ones its name
+    has at least. Names that clash take one more parent part each, until none clash; a name
+    never depends on the order of the paths, and adding an input changes only the names it
+    clashes with. (Names that differ only in case stay as they are: the ids made of them
+    are told apart by :func:`~mlsys_graph.kg.iri.assign`.)
+
+    >>> unique_names([(("home", "u", "a", "README.md"), 1), (("tmp", "b", "README.md"), 1),
+    ...               (("tmp", "b", "list.md"), 1), (("srv", "x", "topics", "s.md"), 2)])
+    ['a/README.md', 'b/README.md', 'list.md', 'topics/s.md']
+    """
+    sizes = [max(1, min(k, len(parts))) for parts, k in paths]
+
+    def name(i: int) -> str:
+        return "/".join(paths[i][0][-sizes[i] :])
+
+    while True:
+        groups: dict[str, list[int]] = defaultdict(list)
+        for i in range(len(paths)):
+            groups[name(i)].append(i)
+        grown = False
+        for members in groups.values():
+            if len(members) < 2:
+                continue
+            for i in members:
+                if sizes[i] < len(paths[i][0]):
+                    sizes[i] += 1
+                    grown = True
+        if not grown:
+            return [name(i) for i in range(len(paths))]
 
 
 def read_sources(paths: Iterable[str], stdin=None) -> list[Source]:
     """Read every path (a file, a directory, or ``-`` for standard input) as list sources.
 
-    Raises :class:`~mlsys_graph.errors.InputError` naming the path when one cannot be read.
+    A file given twice (or also inside a directory given) is read once. Raises
+    :class:`~mlsys_graph.errors.InputError` naming the path when one cannot be read.
     """
-    sources: list[Source] = []
+    read: list[tuple[str, str, list[Problem], tuple[str, ...], int]] = []
+    seen: set[str] = set()
+
+    def add(shown: str, file: Path, k: int) -> None:
+        absolute = os.path.abspath(file)
+        if absolute in seen:
+            return
+        seen.add(absolute)
+        text, problems = decode(_read_bytes(file, shown), shown)
+        read.append((shown, text, problems, PurePath(absolute).parts[1:], k))
+
     for raw in paths:
         if raw == "-":
+            if "-" in seen:
+                continue
+            seen.add("-")
             stream = stdin if stdin is not None else sys.stdin.buffer
             data = stream.read()
             if isinstance(data, str):
                 data = data.encode("utf-8")
-            sources.append(Source("<stdin>", _decode(data, "<stdin>")))
+            text, problems = decode(data, "<stdin>")
+            read.append(("<stdin>", text, problems, ("stdin.md",), 1))
             continue
         path = Path(raw)
         if path.is_dir():
@@ -100,11 +152,14 @@ def read_sources(paths: Iterable[str], stdin=None) -> list[Source]:
             if not files:
                 raise InputError(raw, None, "is a directory with no markdown (.md) files")
             for file in files:
-                text = _decode(_read_bytes(file, str(file)), str(file))
-                sources.append(Source(str(file), text, file.relative_to(path).as_posix()))
+                add(str(file), file, len(file.relative_to(path).parts))
             continue
-        sources.append(Source(raw, _decode(_read_bytes(path, raw), raw)))
-    return sources
+        add(raw, path, 1)
+    names = unique_names([(parts, k) for _, _, _, parts, k in read])
+    return [
+        Source(shown, text, name, tuple(problems))
+        for (shown, text, problems, _, _), name in zip(read, names, strict=True)
+    ]
 
 
 def _read_bytes(path: Path, shown: str) -> bytes:

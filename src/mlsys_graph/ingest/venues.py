@@ -7,9 +7,12 @@ against it. Matching ignores case, spaces, punctuation and accents, so ``"nips"`
 >>> table = default_table()
 >>> table.lookup("Neural Information Processing Systems").acronym
 'NeurIPS'
->>> table.lookup("optml").acronym
+>>> table.lookup("optml") is None          # a typo of one list, not a spelling of OpML
+True
+>>> seed = table.scoped("awesome-system-for-ml-2019", "README.md")
+>>> seed.lookup("optml").acronym
 'OpML'
->>> table.reason("OptML")[:27]
+>>> seed.reason("OptML")[:27]
 'Misspelling of OpML in the '
 >>> table.find("Second ACM/IEEE Symposium on Edge Computing. ACM").venue.key
 'sec'
@@ -21,14 +24,22 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..resources import data_file
 
-__all__ = ["KINDS", "Venue", "VenueMatch", "VenueTable", "alias_key", "default_table"]
+__all__ = [
+    "KINDS",
+    "ScopedAlias",
+    "Venue",
+    "VenueMatch",
+    "VenueTable",
+    "alias_key",
+    "default_table",
+]
 
 #: Every value ``Venue.kind`` may take.
 KINDS = ("conference", "journal", "workshop", "preprint-server", "preprint")
@@ -36,7 +47,7 @@ KINDS = ("conference", "journal", "workshop", "preprint-server", "preprint")
 _KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _TOKEN = re.compile(r"[^\W_]+")
 _VENUE_FIELDS = frozenset({"key", "acronym", "name", "kind", "aliases", "standalone"})
-_ALIAS_FIELDS = frozenset({"text", "reason", "note"})
+_ALIAS_FIELDS = frozenset({"text", "reason", "note", "list", "path"})
 
 
 @lru_cache(maxsize=1 << 16)  # looked up for every candidate span of every venue text
@@ -108,6 +119,20 @@ class VenueMatch:
     text: str
 
 
+@dataclass(frozen=True)
+class ScopedAlias:
+    """A spelling that names a venue in one list only (a typo of that list, say).
+
+    ``list`` is a list id of ``data/lists.toml``; ``path`` (optional) the file inside that
+    list. :meth:`VenueTable.scoped` gives the table a source of that list reads with.
+    """
+
+    text: str
+    venue: str
+    list: str
+    path: str | None = None
+
+
 class VenueTable:
     """Venues and their spellings, matched case-, space- and punctuation-insensitively.
 
@@ -117,6 +142,8 @@ class VenueTable:
         The venues; keys must be unique and no two venues may share a spelling.
     reasons : mapping of str to str, optional
         Why an alias exists (typos and unusual spellings), by alias text.
+    scoped : iterable of ScopedAlias, optional
+        Spellings that hold in one list only; :meth:`scoped` adds them.
 
     Examples
     --------
@@ -127,7 +154,12 @@ class VenueTable:
     True
     """
 
-    def __init__(self, venues: Iterable[Venue], reasons: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        venues: Iterable[Venue],
+        reasons: Mapping[str, str] | None = None,
+        scoped: Iterable[ScopedAlias] = (),
+    ) -> None:
         by_key: dict[str, Venue] = {}
         by_alias: dict[str, Venue] = {}
         standalone: set[str] = set()
@@ -151,7 +183,50 @@ class VenueTable:
         self._by_alias = by_alias
         self._standalone = frozenset(standalone)
         self._window = longest + 2
-        self._reasons = {alias_key(text): why for text, why in (reasons or {}).items()}
+        self._reason_texts = dict(reasons or {})
+        self._reasons = {alias_key(text): why for text, why in self._reason_texts.items()}
+        self._scoped = tuple(scoped)
+        self._views: dict[tuple[str, str | None], VenueTable] = {}
+        for alias in self._scoped:
+            if alias.venue not in by_key:
+                raise ValueError(f"scoped alias {alias.text!r} names no venue {alias.venue!r}")
+            if not alias_key(alias.text):
+                raise ValueError(f"venue {alias.venue!r}: spelling {alias.text!r} has no letters")
+
+    def scoped(self, list_id: str | None, path: str | None = None) -> VenueTable:
+        """The table a source of list ``list_id`` (file ``path`` inside it) reads with: this
+        one plus the aliases scoped to that list (and path). Without scoped aliases for it,
+        this very table.
+
+        Examples
+        --------
+        >>> v = Venue("eurosys", "EuroSys", "European Conference on Computer Systems", "conference")
+        >>> table = VenueTable([v], scoped=[ScopedAlias("ECCS", "eurosys", "list-a", "README.md")])
+        >>> table.lookup("ECCS") is None, table.scoped("list-b").lookup("ECCS") is None
+        (True, True)
+        >>> table.scoped("list-a", "README.md").lookup("ECCS").key
+        'eurosys'
+        >>> table.scoped("list-a", "topics/other.md").lookup("ECCS") is None
+        True
+        """
+        extra = [
+            a
+            for a in self._scoped
+            if a.list == list_id and (a.path is None or path is None or a.path == path)
+        ]
+        if not extra:
+            return self
+        key = (list_id or "", path)
+        view = self._views.get(key)
+        if view is None:
+            venues = [
+                replace(v, aliases=(*v.aliases, *(a.text for a in extra if a.venue == v.key)))
+                for v in self._by_key.values()
+            ]
+            reasons = {text: why for text, why in self._reason_texts.items()}
+            view = VenueTable(venues, reasons)
+            self._views[key] = view
+        return view
 
     # -- construction ---------------------------------------------------------------
 
@@ -179,6 +254,7 @@ class VenueTable:
             raise ValueError("expected an array of [[venue]] tables")
         venues: list[Venue] = []
         reasons: dict[str, str] = {}
+        scoped: list[ScopedAlias] = []
         for number, row in enumerate(rows, start=1):
             where = f"venue #{number} ({row.get('key', '?')!s})"
             unknown = set(row) - _VENUE_FIELDS
@@ -201,10 +277,23 @@ class VenueTable:
                     raise ValueError(f"{where}: an alias must be a string or {{ text = ... }}")
                 if set(alias) - _ALIAS_FIELDS:
                     raise ValueError(f"{where}: alias {alias['text']!r} has unknown fields")
-                aliases.append(alias["text"])
                 why = alias.get("reason") or alias.get("note")
                 if why:
                     reasons[alias["text"]] = why
+                if "path" in alias and "list" not in alias:
+                    raise ValueError(f"{where}: alias {alias['text']!r} has a path but no list")
+                if "list" in alias:
+                    if not why:
+                        raise ValueError(
+                            f"{where}: scoped alias {alias['text']!r} needs a reason with its source"
+                        )
+                    scoped.append(
+                        ScopedAlias(
+                            alias["text"], row.get("key", "?"), alias["list"], alias.get("path")
+                        )
+                    )
+                    continue
+                aliases.append(alias["text"])
             try:
                 venues.append(
                     Venue(
@@ -218,7 +307,7 @@ class VenueTable:
                 )
             except (TypeError, ValueError) as exc:
                 raise ValueError(f"{where}: {exc}") from exc
-        return cls(venues, reasons)
+        return cls(venues, reasons, scoped)
 
     # -- access ---------------------------------------------------------------------
 
@@ -235,6 +324,11 @@ class VenueTable:
 
     def __contains__(self, key: object) -> bool:
         return key in self._by_key
+
+    @property
+    def scoped_aliases(self) -> tuple[ScopedAlias, ...]:
+        """The spellings that hold in one list only (see :meth:`scoped`)."""
+        return self._scoped
 
     def get(self, key: str) -> Venue | None:
         """The venue whose slug is ``key``, or ``None``."""

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from rdflib import OWL, RDF, RDFS, XSD
 from rdflib.namespace import DCTERMS, FOAF, PROV, SKOS
 
+from ..ingest.links import unsafe_scheme
 from ..resolve.catalog import Catalog, Document, Resource
 from ..resolve.lineage import LineageClaim
 from . import iri
@@ -103,8 +104,9 @@ RULES = {
     "inline-citation": "An MLA-style citation on the bullet gives authors, title, venue and year.",
     "github-link": "Any github.com repository link of an entry names its repository, whatever the "
     "label (ingest.links).",
-    "short-name": "The short name before ':' (or the subject of 'X is a ...') names the system an "
-    "entry describes (ingest.entries.short_name).",
+    "short-name": "The short name before ':' (or the subject of 'X is a ...', the head of "
+    "'Name. ...' or 'Name - ...', a non-dictionary word in '... with Name' or '... like Name:') "
+    "names the system an entry describes; a repository slug never does (ingest.naming).",
     "same-normalised-name": "Spellings of a name that are equal after folding case, accents, "
     "punctuation and name order are one person (resolve.people).",
     "initials-unique-surname": "An initialled name joins the only compatible full name when no "
@@ -113,14 +115,22 @@ RULES = {
     "two share a co-author (resolve.people).",
     "heading-topic": "A heading that the curated topic scheme does not map is a topic of its own.",
     "phrase-extends": "A summary phrase such as 'update version of X', 'successor of X', "
-    "'extends X', 'built on X', 'based on X' states that the entry extends the entry named X "
+    "'extends X', 'follow-up to X' states that the entry is a later version or successor of the "
+    "entry named X (resolve.lineage).",
+    "phrase-builds-on": "A summary phrase 'built on X', 'built on top of X' or 'based on X' states "
+    "that the entry depends on the entry named X, not that it is a version of it "
     "(resolve.lineage).",
     "phrase-uses": "A summary phrase 'using X' where X names an entry states that the entry uses "
-    "a method of X (resolve.lineage).",
+    "X (resolve.lineage).",
+    "author-line-organisation": "A name on an author line made of capitalised words with an "
+    "organisation word or institution acronym ('UC Berkeley', 'Alibaba Inc', 'Google Brain') is "
+    "an organisation, not a person: the entry's affiliation, or an author's when it is in "
+    "parentheses after the name (ingest.names).",
     "shared-authors-topic-later-year": "A later paper that shares an author and a topic with an "
     "earlier one may extend it: a candidate, never asserted as fact (resolve.lineage).",
-    "duplicate-entry": "The same title (or repository) listed twice is one entry with both "
-    "source records.",
+    "duplicate-entry": "The same paper (arXiv id, DOI, or title and year), or the same title of "
+    "another kind (or repository), listed twice in one list or across lists is one entry with "
+    "every source record (ingest.duplicates).",
 }
 
 _ENTRY_CLASSES = {
@@ -165,6 +175,7 @@ class _Builder:
         self.records: dict[tuple[str, int], str] = {}
         self.evidences: dict[str, str] = {}
         self.venues: dict[str, str] = {}
+        self.organizations: set[str] = set()
         self.venue_by_acronym = {}
         for v in catalog.venues.values():
             self.venue_by_acronym.setdefault(v.acronym, v)
@@ -403,14 +414,25 @@ class _Builder:
             self.add(a, mls.position, _positive(position))
             self.add(a, mls.nameAsWritten, Lit(name))
             self.add(a, mls.derivedBy, self.rule(self._author_rule(r)))
+        for name, position in r.affiliations:
+            org = self.organization(name)
+            self.add(node, mls.sourceOrganization, org)
+            self.add(node, schema.sourceOrganization, org)
+            if position is not None and position <= len(r.authors):
+                self.add(iri.authorship(node, position), mls.affiliation, org)
         for position, link in enumerate(r.links, start=1):
             ln = iri.link(node, position)
             self.add(node, mls.link, ln)
             self.add(ln, rdf.type, mls.Link)
-            self.add(ln, rdfs.label, Lit(link.label or link.url or f"link {position}"))
+            unsafe = unsafe_scheme(link.url) is not None
+            shown = link.label or ("" if unsafe else link.url) or f"link {position}"
+            self.add(ln, rdfs.label, Lit(shown))
             if link.label:
                 self.add(ln, mls.linkLabel, Lit(link.label))
-            self.add(ln, mls.url, Lit(link.url, _ANY_URI))
+            if unsafe:  # never a link: kept as plain text (ingest reports it: unsafe-url)
+                self.add(ln, mls.unsafeUrl, Lit(link.url))
+            else:
+                self.add(ln, mls.url, Lit(link.url, _ANY_URI))
             self.add(ln, mls.position, _positive(position))
         system = iri.system(r.name) if r.name and iri.slug(r.name) in self.c.systems else None
         if system is not None:
@@ -454,15 +476,32 @@ class _Builder:
             self.add(node, mls.shortName, Lit(name))
             self.add(node, mls.derivedBy, self.rule("short-name"))
 
+    def organization(self, name: str) -> str:
+        node = str(iri.organization(name))
+        if node in self.organizations:
+            return node
+        self.organizations.add(node)  # the first spelling names it
+        for t in (mls.Organization, schema.Organization, foaf.Organization):
+            self.add(node, rdf.type, t)
+        self.add(node, rdfs.label, Lit(name))
+        self.add(node, schema.name, Lit(name))
+        self.add(node, mls.derivedBy, self.rule("author-line-organisation"))
+        return node
+
     def claim(self, c: LineageClaim) -> None:
         subject = iri.from_key(c.subject)
         obj = iri.from_key(c.object)
-        relation = mls.extends if c.relation == "extends" else mls.usesMethodIn
-        standard = cito.extends if c.relation == "extends" else cito.usesMethodIn
+        sub_r, obj_r = self.c.resource(c.subject), self.c.resource(c.object)
+        relation = getattr(mls, c.relation)
+        # CiTO relates a citing and a cited work: only between papers (or theses); PROV else.
+        scholarly = sub_r.kind in ("paper", "thesis") and obj_r.kind in ("paper", "thesis")
+        if scholarly:
+            standard = cito.extends if c.relation == "extends" else cito.usesMethodIn
+        else:
+            standard = prov.wasRevisionOf if c.relation == "extends" else prov.wasDerivedFrom
         node = iri.claim(subject, c.relation, obj)
         self.add(node, rdf.type, mls.LineageClaim)
         self.add(node, rdf.type, prov.Entity)
-        sub_r, obj_r = self.c.resource(c.subject), self.c.resource(c.object)
         self.add(
             node,
             rdfs.label,
@@ -478,6 +517,8 @@ class _Builder:
             self.add(node, mls.matchedPhrase, Lit(c.phrase))
         if c.reason:
             self.add(node, mls.reason, Lit(c.reason))
+        for source in c.sources:
+            self.add(node, dcterms.source, source)
         if c.strength == "curated":
             self.add(node, mls.evidence, self.curated(c.rule))
             self.add(node, mls.curatedIn, self.curated(c.rule))

@@ -36,6 +36,7 @@ __all__ = [
     "from_key",
     "key_of",
     "link",
+    "organization",
     "person",
     "repo",
     "rule",
@@ -96,6 +97,11 @@ def key_of(term) -> str:
 
 def person(key: str) -> URIRef:
     return _iri(f"person/{key}")
+
+
+def organization(name: str) -> URIRef:
+    """An organisation by its name as written, folded: ``organization/uc-berkeley``."""
+    return _iri(f"organization/{slug(name, max_words=12)}")
 
 
 def venue(key: str) -> URIRef:

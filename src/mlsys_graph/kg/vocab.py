@@ -102,14 +102,20 @@ class MLS(_rdflib_namespace.DefinedNamespace):
     #: Journal: A journal (PVLDB, JMLR, ...).
     Journal: URIRef
     #: Lineage claim: A reified lineage relation between two entries (mls:claimSubject
-    #: mls:claimRelation mls:claimObject, the relation being mls:extends or mls:usesMethodIn) with
-    #: its evidence (mls:evidence), how strong it is (mls:strength: stated, inferred or curated),
-    #: the phrase that matched (mls:matchedPhrase) and the rule that produced it (mls:derivedBy).
+    #: mls:claimRelation mls:claimObject, the relation being mls:extends, mls:buildsOn or mls:uses)
+    #: with its evidence (mls:evidence), how strong it is (mls:strength: stated, inferred or
+    #: curated), the phrase that matched (mls:matchedPhrase) and the rule that produced it
+    #: (mls:derivedBy).
     LineageClaim: URIRef
     #: Link: One markdown link of an entry: its label as written (mls:linkLabel, outer brackets
     #: removed), its URL exactly as written (mls:url, the empty string for an empty link) and its
     #: position among the entry's links (mls:position).
     Link: URIRef
+    #: Organization: An organisation an author line names (a university, a lab, a company: "UC
+    #: Berkeley", "Google Brain", "Alibaba Inc"): the affiliation of an entry
+    #: (mls:sourceOrganization) or of one author of it (mls:affiliation on the mls:Authorship).
+    #: Never a person; one node per name as written, after folding case and punctuation.
+    Organization: URIRef
     #: Other resource: An entry of no other kind (advice pages, slides, anything without a clearer
     #: kind).
     OtherResource: URIRef
@@ -168,15 +174,27 @@ class MLS(_rdflib_namespace.DefinedNamespace):
     Workshop: URIRef
 
     # Object properties
+    #: affiliation: The organisation the author line gives for one author of this entry ("Ada Quill
+    #: (MIT CSAIL)"): an affiliation at the time of the entry, so it is said of the mls:Authorship,
+    #: not of the person.
+    affiliation: URIRef
+    #: applies to: Where a curated fix holds (data/people.ttl): a list (its mls:SourceDocument IRI,
+    #: source/LIST-ID) or a paper (https://arxiv.org/abs/ID, https://doi.org/DOI). An alias holds
+    #: only for authors written there.
+    appliesTo: URIRef
     #: author: A person who wrote (or spoke, or taught) the entry. Unordered shortcut of
     #: mls:authorship/mls:person: order and spelling live in the mls:Authorship.
     author: URIRef
     #: authorship: The qualified authorship of one author of the entry (one per name in the author
     #: line).
     authorship: URIRef
+    #: builds on: Lineage: the subject is built on (or based on) the object, a dependency and not an
+    #: earlier version ("built on top of Ray", "based on TVM"). Between two papers (or theses) the
+    #: builder also writes cito:usesMethodIn, otherwise prov:wasDerivedFrom.
+    buildsOn: URIRef
     #: claim object: The object of a lineage claim (the earlier, or used, entry).
     claimObject: URIRef
-    #: claim relation: The lineage property a claim asserts: mls:extends or mls:usesMethodIn.
+    #: claim relation: The lineage property a claim asserts: mls:extends, mls:buildsOn or mls:uses.
     claimRelation: URIRef
     #: claim subject: The subject of a lineage claim (the later, or using, entry).
     claimSubject: URIRef
@@ -196,8 +214,9 @@ class MLS(_rdflib_namespace.DefinedNamespace):
     #: evidence: What a lineage claim rests on: the source record whose text states it, or the
     #: curation file that asserts it.
     evidence: URIRef
-    #: extends: Lineage: the subject (the later entry) extends the object (the earlier one):
-    #: InferLine extends Clipper.
+    #: extends: Lineage: the subject is a later version or the successor of the object ("update
+    #: version of", "successor of", "extends", "follow-up to"): InferLine extends Clipper. Between
+    #: two papers (or theses) the builder also writes cito:extends, otherwise prov:wasRevisionOf.
     extends: URIRef
     #: implements: The system whose code a repository holds.
     implements: URIRef
@@ -213,12 +232,16 @@ class MLS(_rdflib_namespace.DefinedNamespace):
     #: published in: The venue (series) a paper or thesis appeared in; the edition is given by
     #: mls:year.
     publishedIn: URIRef
+    #: source organization: An organisation the entry's author line names: the entry was written at
+    #: or for it.
+    sourceOrganization: URIRef
     #: source record: An occurrence of the entry in a source document (every entry has at least
     #: one).
     sourceRecord: URIRef
-    #: uses method in: Lineage: the subject (the user) uses a method or system of the object (the
-    #: used entry).
-    usesMethodIn: URIRef
+    #: uses: Lineage: the subject uses the object ("using X", "uses X"), a dependency weaker than
+    #: mls:buildsOn. Between two papers (or theses) the builder also writes cito:usesMethodIn,
+    #: otherwise prov:wasDerivedFrom.
+    uses: URIRef
 
     # Datatype properties
     #: acronym: The canonical short name of a venue ('NSDI', 'arXiv').
@@ -281,8 +304,13 @@ class MLS(_rdflib_namespace.DefinedNamespace):
     subsection: URIRef
     #: summary: The list's summary of an entry (its 'Summary:' text, or its description lines).
     summary: URIRef
+    #: unsafe URL: The destination of a link whose scheme is not http, https or mailto (javascript:,
+    #: data:, vbscript:, file:, ...), exactly as written: a plain string kept for provenance, never
+    #: a link. Such a link has no mls:url; the list's problem report names it (unsafe-url).
+    unsafeUrl: URIRef
     #: URL: The destination of a link exactly as written; the empty string ""^^xsd:anyURI for an
-    #: empty link.
+    #: empty link. Only http, https, mailto and relative URLs: a link with any other scheme has
+    #: mls:unsafeUrl instead.
     url: URIRef
     #: venue as written: The venue text of a paper or thesis exactly as the list writes it ('NSDI
     #: 2017', 'Preprint').

@@ -17,17 +17,17 @@ venues, repositories, systems, topics and lineage — the input of the RDF build
 
 from __future__ import annotations
 
-import hashlib
 import re
-import tomllib
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
-from ..ingest.duplicates import duplicate_keys, nested_pair, title_key
+from ..ingest.duplicates import arxiv_key, doi_key, duplicate_groups, title_key
+from ..ingest.known_lists import identify
 from ..ingest.links import github_repo
-from ..ingest.sources import Source
+from ..ingest.sources import Source, unique_names
 from ..ingest.venues import Venue, VenueTable, default_table
 from ..kg import iri
 from ..model import Entry, Link, Problem
@@ -99,6 +99,8 @@ class Resource:
     summary: str | None
     topics: tuple[tuple[str, str], ...]
     parent: str | None = None
+    #: Organisations of the author line the authors come from: (name, author position or None).
+    affiliations: tuple[tuple[str, int | None], ...] = ()
 
     @property
     def primary(self) -> Entry:
@@ -127,35 +129,14 @@ class Catalog:
         return self._by_key[key]
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
-
-
 def _groups(entries: Sequence[Entry]) -> list[list[Entry]]:
-    """Entries that are the same thing listed more than once (never a parent and its child)."""
-    uf = _UnionFind(len(entries))
-    first: dict[tuple[str, str], int] = {}
-    for i, e in enumerate(entries):
-        for key in duplicate_keys(e):
-            j = first.setdefault(key, i)
-            if j != i and not nested_pair(e, entries[j]):
-                uf.union(i, j)
-    groups: dict[int, list[Entry]] = {}
-    for i, e in enumerate(entries):
-        groups.setdefault(uf.find(i), []).append(e)
-    return list(groups.values())
+    """Entries that are the same thing listed more than once (:mod:`..ingest.duplicates`)."""
+    return [[entries[i] for i in group] for group in duplicate_groups(entries)]
+
+
+def _identity(m: dict) -> str:
+    repo = m["repos"][0].lower() if m["repos"] else ""
+    return f"{_KIND_PATH[m['kind']]}|{title_key(m['title'])}|{repo}"
 
 
 def _family(name: str) -> str:
@@ -212,7 +193,8 @@ def _merge(group: list[Entry], topics: TopicScheme, topic_cache: dict | None = N
     return {
         "kind": primary.kind,
         "title": primary.title or primary.name or f"entry at line {primary.line}",
-        "name": first("name"),
+        # A name read off a repository slug stays in the records: it names no system.
+        "name": next((e.name for e in group if e.name and e.name_source != "repository"), None),
         "authors": richest.authors,
         "authors_truncated": richest.authors_truncated,
         "venue": first("venue"),
@@ -224,7 +206,21 @@ def _merge(group: list[Entry], topics: TopicScheme, topic_cache: dict | None = N
         "doi": first("doi"),
         "summary": " ".join(dict.fromkeys(e.summary for e in group if e.summary)) or None,
         "topics": tuple(found_topics),
+        "affiliations": richest.affiliations,
     }
+
+
+def _author_scope(r: Resource, documents: dict[str, Document]) -> frozenset[str]:
+    """Where a resource's author list was written: its list (``list:ID``) and its paper
+    (``arxiv:ID``, ``doi:DOI``), for curated aliases scoped to either."""
+    richest = max(r.occurrences, key=lambda e: (len(e.authors), -r.occurrences.index(e)))
+    doc = documents.get(richest.source)
+    scope = {f"list:{doc.id}"} if doc is not None else set()
+    if arxiv_key(r.arxiv):
+        scope.add(f"arxiv:{arxiv_key(r.arxiv)}")
+    if doi_key(r.doi):
+        scope.add(f"doi:{doi_key(r.doi)}")
+    return frozenset(scope)
 
 
 def _headings_of(entry: Entry) -> tuple[tuple[int, str], ...]:
@@ -261,32 +257,80 @@ def person_problems(resources: Sequence[Resource], people: PeopleResolution) -> 
     return problems
 
 
-def load_documents(sources: Iterable[Source], table: Path | None = None) -> dict[str, Document]:
-    """The identity of each source, from ``data/lists.toml`` (matched by file name or by the
-    SHA-256 of the text); an unknown list is named by its path inside the list."""
-    from ..resources import data_file
+_NOT_NAMES = {"/", "", ".", ".."}
+#: What ``--list-id`` accepts: a slug.
+LIST_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
-    known = tomllib.loads((table or data_file("lists.toml")).read_text("utf-8")).get("list", [])
-    docs: dict[str, Document] = {}
+
+def load_documents(
+    sources: Iterable[Source], table: Path | None = None, *, list_id: str | None = None
+) -> dict[str, Document]:
+    """The identity of each source, keyed by its path.
+
+    A list of ``data/lists.toml`` (matched by file name or by the SHA-256 of the text) keeps
+    its id and provenance; any other is named by its name among the inputs
+    (:attr:`Source.name`: relative, never a local absolute path). With ``list_id``, one
+    source is that id and several are ``<list_id>/<name>``. Ids never collide: ids that
+    clash each get a short hash of their source's name.
+
+    >>> docs = load_documents([Source("x/a/README.md", "", "a/README.md"),
+    ...                        Source("y/b/README.md", "", "b/README.md")])
+    >>> [(d.id, d.path) for d in docs.values()]
+    [('a-readme', 'a/README.md'), ('b-readme', 'b/README.md')]
+    >>> [d.id for d in load_documents([Source("l.md", "")], list_id="my-list").values()]
+    ['my-list']
+    """
+    if list_id is not None and not LIST_ID.match(list_id):
+        raise ValueError(f"list id {list_id!r} is not a slug (lower-case a-z, 0-9 and '-')")
+    return _documents(list(sources), table, list_id)
+
+
+def _documents(
+    sources: list[Source], table: Path | None, list_id: str | None
+) -> dict[str, Document]:
+    drafts: dict[str, tuple[str, Source, Document]] = {}
     for source in sources:
         base = PurePosixPath(source.name).name
-        digest = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
-        match = next((k for k in known if k.get("file") == base or k.get("sha256") == digest), None)
+        match = identify(source.name, source.text, table)
+        stem = iri.slug(source.name.rsplit(".", 1)[0], max_words=12) or "list"
+        doc_id = match.id if match else stem
+        if list_id is not None:
+            doc_id = list_id if len(sources) == 1 else f"{list_id}/{stem}"
         if match:
-            docs[source.path] = Document(
-                id=match["id"],
+            doc = Document(
+                id=doc_id,
                 file=base,
-                title=match.get("title", base),
-                repository=match.get("repository"),
-                version=match.get("version"),
-                path=match.get("path", source.name),
-                license=match.get("license"),
-                attribution=match.get("attribution"),
+                title=match.title or base,
+                repository=match.repository,
+                version=match.version,
+                path=match.path or source.name,
+                license=match.license,
+                attribution=match.attribution,
             )
         else:
-            stem = iri.slug(source.name.rsplit(".", 1)[0] or "list", max_words=12)
-            docs[source.path] = Document(id=stem, file=base, title=source.name, path=source.name)
-    return docs
+            doc = Document(id=doc_id, file=base, title=source.name, path=source.name)
+        identity = source.name
+        while identity in drafts:  # the same name twice: only sources made by hand
+            identity += "'"
+        drafts[identity] = (doc_id, source, doc)
+    ids = iri.assign({identity: doc_id for identity, (doc_id, _, _) in drafts.items()})
+    return {
+        source.path: replace(doc, id=ids[identity]) for identity, (_, source, doc) in drafts.items()
+    }
+
+
+def _default_documents(paths: Iterable[str]) -> dict[str, Document]:
+    """Documents for entries' source paths when none are given: named as
+    :func:`~mlsys_graph.ingest.sources.read_sources` names inputs (never an absolute path)."""
+    paths = sorted(set(paths))
+    parts = [
+        [part for part in PurePosixPath(p.replace("\\", "/")).parts if part not in _NOT_NAMES]
+        or ["list.md"]
+        for p in paths
+    ]
+    names = unique_names([(p, 1) for p in parts])
+    sources = [Source(p, "", n) for p, n in zip(paths, names, strict=True)]
+    return _documents(sources, None, None)
 
 
 def resolve(
@@ -304,24 +348,22 @@ def resolve(
     venues = venues or default_table()
     if people_curation is None:
         people_curation = load_people_curation()
-    documents = (
-        documents
-        if documents is not None
-        else {
-            e.source: Document(
-                iri.slug(PurePosixPath(e.source).stem), e.source, e.source, path=e.source
-            )
-            for e in entries
-        }
-    )
+    documents = dict(documents or {})
+    missing = {e.source for e in entries} - documents.keys()
+    if missing:
+        documents.update(_default_documents(missing))
 
     groups = _groups(entries)
     topic_cache: dict = {}
     merged = [(group, _merge(group, topics, topic_cache)) for group in groups]
     bases = {}
-    for group, m in merged:
-        repo = m["repos"][0].lower() if m["repos"] else ""
-        identity = f"{_KIND_PATH[m['kind']]}|{title_key(m['title'])}|{repo}"
+    plain = [_identity(m) for _, m in merged]
+    clashes = {i for i, n in Counter(plain).items() if n > 1}
+    for (group, m), identity in zip(merged, plain, strict=True):
+        if identity in clashes:  # same title, different papers (years, identifiers)
+            identity += (
+                f"|{m['year'] or ''}|{arxiv_key(m['arxiv']) or ''}|{doi_key(m['doi']) or ''}"
+            )
         bases[identity] = (
             group,
             m,
@@ -344,8 +386,9 @@ def resolve(
         resources.append(Resource(key=key, occurrences=tuple(group), parent=parent, **m))
 
     occurrences = [
-        AuthorOccurrence(r.key, pos, name)
+        AuthorOccurrence(r.key, pos, name, scope)
         for r in resources
+        for scope in (_author_scope(r, documents),)
         for pos, name in enumerate(r.authors, start=1)
     ]
     people = resolve_people(occurrences, people_curation)

@@ -1,9 +1,12 @@
 """Lineage: which system builds on which, and on what evidence.
 
-*Stated* relations come from phrases in an entry's own summary ("update version of X",
-"successor of X", "extends X", "built on X", "based on X" → *extends*; "using X" →
-*uses*), where X must be the short name of another entry. *Inferred* candidates (shared
-authors, same topic, later year) are kept apart and never asserted as fact.
+*Stated* relations come from phrases in an entry's own summary, where X must be the short
+name of another entry: a later version or successor ("update version of X", "successor of
+X", "extends X", "follow-up to X" → *extends*), a dependency ("built on X", "based on X" →
+*buildsOn*), a use ("using X" → *uses*). A name that several entries carry is one target:
+the entry of the subject's own kind, else the first by key. *Inferred* candidates (shared
+authors, same topic, later year) are kept apart and never asserted as fact; a curated claim
+replaces one only with a checkable source (``dcterms:source``).
 
 >>> texts = {"inferline": ("InferLine", "update version of Clipper"),
 ...          "clipper": ("Clipper", "Adaptive batch"),
@@ -26,12 +29,16 @@ from dataclasses import dataclass
 __all__ = [
     "MAX_INFERRED_PER_ENTRY",
     "PATTERNS",
+    "RELATIONS",
     "LineageClaim",
     "NearMiss",
     "inferred_lineage",
     "load_curated_lineage",
     "stated_lineage",
 ]
+
+#: The relations a claim may state (the local names of mls:extends, mls:buildsOn, mls:uses).
+RELATIONS = ("extends", "buildsOn", "uses")
 
 #: (relation, rule name, regular expression of the cue phrase before the name).
 PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
@@ -42,20 +49,24 @@ PATTERNS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
             r"\b(?:(?:an?\s+)?(?:updated?|new(?:er)?|improved)\s+version\s+of"
             r"|successor\s+(?:of|to)"
             r"|extends|extending|extension\s+(?:of|to)"
-            r"|built\s+(?:on\s+top\s+of|upon|on)"
-            r"|based\s+on"
             r"|follow[- ]up\s+(?:of|to|on)"
             r"|improves\s+(?:on|upon))\s+",
             re.I,
         ),
     ),
-    ("usesMethodIn", "phrase-uses", re.compile(r"\b(?:using|uses|use\s+of)\s+", re.I)),
+    (
+        "buildsOn",
+        "phrase-builds-on",
+        re.compile(r"\b(?:built\s+(?:on\s+top\s+of|upon|on)|based\s+on)\s+", re.I),
+    ),
+    ("uses", "phrase-uses", re.compile(r"\b(?:using|uses|use\s+of)\s+", re.I)),
 )
 
 
 @dataclass(frozen=True, slots=True)
 class LineageClaim:
-    """``subject`` relation ``object`` (later → earlier for *extends*; user → used for *uses*)."""
+    """``subject`` relation ``object`` (later → earlier for *extends*; dependent → dependency
+    for *buildsOn* and *uses*). ``sources`` are the checkable sources (IRIs) of a curated claim."""
 
     subject: str
     relation: str
@@ -64,6 +75,7 @@ class LineageClaim:
     rule: str
     phrase: str | None = None
     reason: str | None = None
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +132,15 @@ class _NameMatcher:
         return None
 
 
+def _target(keys: list[str], subject: str) -> list[str]:
+    """The one entry a name in ``subject``'s summary points at, among the entries carrying it:
+    one of the subject's own kind (the key's first part), else the first by key."""
+    others = [k for k in keys if k != subject]
+    kind = subject.split("/", 1)[0]
+    same = [k for k in others if k.split("/", 1)[0] == kind]
+    return (same or others)[:1]
+
+
 def stated_lineage(
     texts: Mapping[str, tuple[str | None, str | None]],
 ) -> tuple[list[LineageClaim], list[NearMiss]]:
@@ -147,7 +168,7 @@ def stated_lineage(
                     )
                     continue
                 phrase = (m.group(0) + rest[: len(target)]).strip()
-                for obj in index[target]:
+                for obj in _target(index[target], key):
                     if obj == key or (own_name and own_name.casefold() == target):
                         continue
                     claims.add(LineageClaim(key, relation, obj, "stated", rule, phrase))
@@ -230,8 +251,8 @@ def load_curated_lineage(path=None) -> list[LineageClaim]:
     """
     from pathlib import Path
 
-    from rdflib import Graph, Namespace
-    from rdflib.namespace import RDF
+    from rdflib import Graph, Namespace, URIRef
+    from rdflib.namespace import DCTERMS, RDF
 
     from ..errors import SourceError
     from ..kg.iri import key_of
@@ -255,6 +276,7 @@ def load_curated_lineage(path=None) -> list[LineageClaim]:
         obj = graph.value(node, mls.claimObject)
         relation = graph.value(node, mls.claimRelation)
         reason = graph.value(node, mls.reason)
+        sources = sorted(str(o) for o in graph.objects(node, DCTERMS.source))
         if None in (subject, obj, relation, reason):
             raise SourceError(
                 shown,
@@ -262,10 +284,25 @@ def load_curated_lineage(path=None) -> list[LineageClaim]:
                 "a curated claim needs mls:claimSubject, mls:claimObject, "
                 "mls:claimRelation and mls:reason",
             )
-        name = str(relation).removeprefix(str(mls))
-        if name not in ("extends", "usesMethodIn"):
+        checkable = [
+            o
+            for o in graph.objects(node, DCTERMS.source)
+            if isinstance(o, URIRef) and str(o).startswith(("https://", "http://"))
+        ]
+        if not checkable or len(checkable) != len(sources):
             raise SourceError(
-                shown, None, f"unknown relation {relation}; use mls:extends or mls:usesMethodIn"
+                shown,
+                None,
+                f"the curated claim {key_of(subject)} → {key_of(obj)} needs dcterms:source, "
+                "the IRI of a source a reader can check (a paper's arXiv or DOI page, a URL): "
+                "curation never promotes a claim without one",
+            )
+        name = str(relation).removeprefix(str(mls))
+        if name not in RELATIONS:
+            raise SourceError(
+                shown,
+                None,
+                f"unknown relation {relation}; use mls:extends, mls:buildsOn or mls:uses",
             )
         claims.append(
             LineageClaim(
@@ -275,6 +312,7 @@ def load_curated_lineage(path=None) -> list[LineageClaim]:
                 "curated",
                 shown,
                 reason=str(reason),
+                sources=tuple(sources),
             )
         )
     return sorted(claims, key=lambda c: (c.subject, c.relation, c.object))

@@ -115,11 +115,15 @@ class AuthorOccurrence:
         1-based position in the entry's author list.
     name : str
         The name in natural order ("Given Family").
+    scope : frozenset of str, optional
+        Where the name was written: ``list:ID`` of its list, ``arxiv:ID`` and ``doi:DOI``
+        of its paper. A curated alias holds only where its ``mls:appliesTo`` meets these.
     """
 
     entry: str
     position: int
     name: str
+    scope: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +165,8 @@ class PossibleDuplicate:
     reason: str
     a_names: tuple[str, ...] = ()
     b_names: tuple[str, ...] = ()
+    #: The lists (``list:ID``) where either name was written: an alias is scoped to these.
+    scopes: tuple[str, ...] = ()
 
     def snippet(self) -> str:
         """Turtle for ``data/people.ttl`` that settles this pair, commented out.
@@ -173,7 +179,9 @@ class PossibleDuplicate:
         str
             Lines starting ``## `` explain; lines starting ``# `` are Turtle to uncomment.
         """
-        return duplicate_snippet(self.a, self.b, self.reason, self.a_names, self.b_names)
+        return duplicate_snippet(
+            self.a, self.b, self.reason, self.a_names, self.b_names, self.scopes
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,10 +205,20 @@ class _Curation:
     labels: dict[NameKey, str]
     different: set[frozenset[NameKey]]
     reasons: dict[NameKey, str]
+    scopes: dict[NameKey, frozenset[str]] = field(default_factory=dict)
+
+    def alias_for(self, key: NameKey, scope: frozenset[str]) -> str | None:
+        """The canonical name a spelling is curated as, where ``scope`` is written."""
+        canonical = self.alias.get(key)
+        where = self.scopes.get(key)
+        if canonical is None or (where and not where & scope):
+            return None
+        return canonical
 
     @classmethod
     def compile(cls, curation: PeopleCuration) -> _Curation:
         alias: dict[NameKey, str] = {}
+        scopes: dict[NameKey, frozenset[str]] = {}
         for variant, name in sorted(curation.aliases.items()):
             key = name_key(variant)
             if alias.get(key, name) != name:
@@ -210,6 +228,9 @@ class _Curation:
                 )
             if key != name_key(name):
                 alias[key] = name
+                scopes[key] = scopes.get(key, frozenset()) | curation.scopes.get(
+                    variant, frozenset()
+                )
         labels = {name_key(name): name for name in sorted(curation.labels.values())}
         different = set()
         for pair in curation.different:
@@ -218,8 +239,16 @@ class _Curation:
                 different.add(keys)
         reasons: dict[NameKey, set[str]] = defaultdict(set)
         for name, reason in curation.reasons.items():
-            reasons[name_key(name)].add(reason)
-        return cls(alias, labels, different, {k: "; ".join(sorted(v)) for k, v in reasons.items()})
+            # A variant's reason goes with its canonical name: it concerns the person only
+            # where the alias applied, not a namesake the alias does not reach.
+            reasons[name_key(curation.aliases.get(name, name))].add(reason)
+        return cls(
+            alias,
+            labels,
+            different,
+            {k: "; ".join(sorted(v)) for k, v in reasons.items()},
+            scopes,
+        )
 
 
 # --------------------------------------------------------------------------------------
@@ -551,7 +580,7 @@ def _collect(occurrences: Iterable[AuthorOccurrence], cur: _Curation) -> list[_O
         own_key = keys.get(parts.text)
         if own_key is None:  # names repeat: a prolific author is keyed once
             own_key = keys[parts.text] = name_key_of(parts)
-        canonical = cur.alias.get(own_key)
+        canonical = cur.alias_for(own_key, occ.scope)
         effective = parse_name(canonical) if canonical else parts
         occs.append(
             _Occ(
@@ -626,9 +655,15 @@ co-author is shared"
     key = _assign_keys(groups, label, variants, occs)
 
     present = {k for g in groups for k in g.keys}
+    separated = {k for pair in cur.different for k in pair}
     people = []
     for g in groups:
-        reasons = {cur.reasons[k] for k in g.keys if k in cur.reasons}
+        # A curated reason goes to the person it concerns: one whose spelling the curation
+        # aliased here, or one it keeps apart; not to a namesake in another list.
+        aliased = any(occs[i].aliased_to for i in g.members)
+        reasons = {
+            cur.reasons[k] for k in g.keys if k in cur.reasons and (aliased or k in separated)
+        }
         for pair in cur.different:
             if pair & g.keys:
                 reasons.update(
@@ -649,6 +684,12 @@ co-author is shared"
     duplicates = []
     for a, b, reason in resolver.possible_duplicates(label):
         first, second = sorted((a, b), key=lambda g: key[g.gid])
+        lists = {
+            scope
+            for i in (*first.members, *second.members)
+            for scope in occs[i].occurrence.scope
+            if scope.startswith("list:")
+        }
         duplicates.append(
             PossibleDuplicate(
                 key[first.gid],
@@ -656,6 +697,7 @@ co-author is shared"
                 reason,
                 _names(label[first.gid], variants[first.gid]),
                 _names(label[second.gid], variants[second.gid]),
+                tuple(sorted(lists)),
             )
         )
 

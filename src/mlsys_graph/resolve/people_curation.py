@@ -2,8 +2,11 @@
 
 A curator settles what the people rules (:mod:`mlsys_graph.resolve.people`) cannot: a
 person carries one ``foaf:name`` (the canonical name) and a ``mls:reason``; other spellings
-of that person are ``mls:nameVariant`` (``Chen Tianqi`` → ``Tianqi Chen``), and
-``owl:differentFrom`` keeps two people apart whatever the rules say.
+of that person are ``mls:nameVariant`` (``Chen Tianqi`` → ``Tianqi Chen``), which hold only
+where ``mls:appliesTo`` says: a list (its source document,
+``<https://w3id.org/mlsys-graph/id/source/LIST-ID>``, a list id of ``data/lists.toml``) or a
+paper (``<https://arxiv.org/abs/ID>``, ``<https://doi.org/DOI>``); ``owl:differentFrom``
+keeps two people apart whatever the rules say.
 :func:`load_people_curation` reads the file into a :class:`PeopleCuration` and refuses
 one that is ambiguous; :func:`duplicate_snippet` writes the commented-out Turtle a curator
 pastes into the file to settle a possible duplicate.
@@ -11,6 +14,10 @@ pastes into the file to settle a possible duplicate.
 >>> curation = load_people_curation()
 >>> curation.aliases["Chen Tianqi"], curation.labels["tianqi-chen"]
 ('Tianqi Chen', 'Tianqi Chen')
+>>> sorted(curation.scopes["Y. Yang"])
+['arxiv:1810.13306']
+>>> scope_of("https://doi.org/10.1145/ABC"), scope_of("https://w3id.org/mlsys-graph/id/source/l")
+('doi:10.1145/abc', 'list:l')
 >>> print(duplicate_snippet("ab-lee", "anna-lee", "unsure", ("A. B. Lee",), ("Anna Lee",)), end="")
 ## possible duplicate: person:ab-lee ~ person:anna-lee
 ## why unsure: unsure
@@ -18,6 +25,7 @@ pastes into the file to settle a possible duplicate.
 ## (1) one person: the other's spellings become variants of this name
 # person:anna-lee foaf:name "Anna Lee" ;
 #     mls:nameVariant "A. B. Lee" ;
+#     mls:appliesTo <https://w3id.org/mlsys-graph/id/source/TODO-LIST-ID> ;
 #     mls:reason "TODO: why they are one person" .
 ## (2) two people: no rule may merge them
 # person:ab-lee foaf:name "A. B. Lee" ;
@@ -28,6 +36,7 @@ pastes into the file to settle a possible duplicate.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -36,13 +45,36 @@ from pathlib import Path
 from ..errors import SourceError
 from .names import NameKey, fullness, name_key, same_normalised_name
 
-__all__ = ["PeopleCuration", "duplicate_snippet", "load_people_curation"]
+__all__ = ["PeopleCuration", "duplicate_snippet", "load_people_curation", "scope_of"]
 
 _MLS = "https://w3id.org/mlsys-graph/ontology#"
 _PERSON = "https://w3id.org/mlsys-graph/id/person/"
 _FOAF_NAME = "http://xmlns.com/foaf/0.1/name"
 _OWL_DIFFERENT = "http://www.w3.org/2002/07/owl#differentFrom"
 _DEFAULT_SOURCE = "data/people.ttl"
+_SOURCE_DOC = "https://w3id.org/mlsys-graph/id/source/"
+_SCOPES = (
+    ("list", re.compile(r"^https://w3id\.org/mlsys-graph/id/source/([a-z0-9][a-z0-9-]*)$")),
+    ("arxiv", re.compile(r"^https?://arxiv\.org/abs/([^\s/]+(?:/\d+)?)$", re.I)),
+    ("doi", re.compile(r"^https?://(?:dx\.)?doi\.org/(10\.\S+)$", re.I)),
+)
+
+
+def scope_of(iri: str) -> str | None:
+    """The scope an ``mls:appliesTo`` IRI names: ``list:ID``, ``arxiv:ID`` or ``doi:DOI``
+    (arXiv version dropped, DOI lower-cased), or ``None`` when it names none of these."""
+    from ..ingest.duplicates import arxiv_key, doi_key
+
+    for kind, pattern in _SCOPES:
+        m = pattern.match(str(iri))
+        if m:
+            value = m.group(1)
+            if kind == "arxiv":
+                value = arxiv_key(value)
+            elif kind == "doi":
+                value = doi_key(value)
+            return f"{kind}:{value}"
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +92,10 @@ class PeopleCuration:
         Pairs of names that belong to different people.
     reasons : Mapping[str, str]
         Name (canonical or variant) → the curator's reason for the facts about it.
+    scopes : Mapping[str, frozenset of str]
+        Variant spelling → where its alias holds (``list:ID``, ``arxiv:ID``, ``doi:DOI``,
+        see :func:`scope_of`); a variant with no scopes holds everywhere (only a curation
+        built in code can say that: the file needs ``mls:appliesTo``).
     source : str
         Where the facts come from, e.g. ``data/people.ttl``.
     """
@@ -69,6 +105,7 @@ class PeopleCuration:
     different: frozenset[frozenset[str]] = frozenset()
     reasons: Mapping[str, str] = field(default_factory=dict, hash=False)
     source: str = ""
+    scopes: Mapping[str, frozenset[str]] = field(default_factory=dict, hash=False)
 
 
 # --------------------------------------------------------------------------------------
@@ -121,10 +158,11 @@ def load_people_curation(path: Path | None = None) -> PeopleCuration:
     except (SyntaxError, ValueError) as exc:
         raise SourceError(source, None, f"not valid Turtle: {exc}") from exc
 
-    foaf_name, variant_p, reason_p = (
+    foaf_name, variant_p, reason_p, applies_p = (
         URIRef(_FOAF_NAME),
         URIRef(_MLS + "nameVariant"),
         URIRef(_MLS + "reason"),
+        URIRef(_MLS + "appliesTo"),
     )
     different_p = URIRef(_OWL_DIFFERENT)
 
@@ -160,12 +198,29 @@ def load_people_curation(path: Path | None = None) -> PeopleCuration:
         names[node] = [node_names[0], *strings(node, variant_p)]
 
     aliases: dict[str, str] = {}
+    scopes: dict[str, frozenset[str]] = {}
     alias_of_key: dict[NameKey, str] = {}
     canonical_keys = {name_key(name): node for node, name in canonical.items()}
     for node in sorted(names, key=str):
         variants = names[node][1:]
         if variants and node not in reason_of:
             raise fail(node, "has mls:nameVariant but no mls:reason; say why they are one person")
+        node_scopes = set()
+        for target in sorted(graph.objects(node, applies_p), key=str):
+            scope = scope_of(str(target)) if isinstance(target, URIRef) else None
+            if scope is None:
+                raise fail(
+                    node,
+                    f"mls:appliesTo {target.n3()} names no list (<{_SOURCE_DOC}LIST-ID>) "
+                    "nor paper (<https://arxiv.org/abs/ID>, <https://doi.org/DOI>)",
+                )
+            node_scopes.add(scope)
+        if variants and not node_scopes:
+            raise fail(
+                node,
+                "has mls:nameVariant but no mls:appliesTo; say which list "
+                f"(<{_SOURCE_DOC}LIST-ID>) or paper (<https://arxiv.org/abs/ID>) it fixes",
+            )
         for variant in variants:
             key = name_key(variant)
             if key == name_key(canonical[node]):
@@ -184,6 +239,7 @@ def load_people_curation(path: Path | None = None) -> PeopleCuration:
                 )
             alias_of_key[key] = canonical[node]
             aliases[variant] = canonical[node]
+            scopes[variant] = frozenset(node_scopes)
 
     different: set[frozenset[str]] = set()
     for s, o in separations:
@@ -209,6 +265,7 @@ def load_people_curation(path: Path | None = None) -> PeopleCuration:
         different=frozenset(different),
         reasons={name: "; ".join(sorted(rs)) for name, rs in sorted(reasons_by_name.items())},
         source=source,
+        scopes=dict(sorted(scopes.items())),
     )
 
 
@@ -227,12 +284,22 @@ def _turtle_string(text: str) -> str:
     return f'"{escaped}"'
 
 
+def _scope_iri(scope: str) -> str:
+    kind, _, value = scope.partition(":")
+    return {
+        "list": _SOURCE_DOC,
+        "arxiv": "https://arxiv.org/abs/",
+        "doi": "https://doi.org/",
+    }[kind] + value
+
+
 def duplicate_snippet(
     a: str,
     b: str,
     reason: str,
     a_names: tuple[str, ...] = (),
     b_names: tuple[str, ...] = (),
+    scopes: tuple[str, ...] = (),
 ) -> str:
     """Turtle for ``data/people.ttl`` that settles whether two people are one, commented out.
 
@@ -249,6 +316,9 @@ def duplicate_snippet(
     a_names, b_names : tuple of str, optional
         Each person's label first, then its other spellings; ``TODO`` placeholders when
         empty.
+    scopes : tuple of str, optional
+        Where the alias is to hold (``list:ID``, ``arxiv:ID``, ``doi:DOI``): written as
+        ``mls:appliesTo``; a placeholder to fill in when empty.
 
     Returns
     -------
@@ -287,6 +357,8 @@ them apart; leave them as they are
     lines.append("## (1) one person: the other's spellings become variants of this name")
     lines.append(f"# person:{keep} foaf:name {_turtle_string(keep_label)} ;")
     lines.extend(f"#     mls:nameVariant {_turtle_string(v)} ;" for v in variants)
+    targets = [_scope_iri(scope) for scope in scopes] or [f"{_SOURCE_DOC}TODO-LIST-ID"]
+    lines.extend(f"#     mls:appliesTo <{target}> ;" for target in targets)
     lines.append('#     mls:reason "TODO: why they are one person" .')
     lines.append("## (2) two people: no rule may merge them")
     lines.append(f"# person:{a} foaf:name {_turtle_string(a_label)} ;")
