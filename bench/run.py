@@ -28,7 +28,7 @@ triples (default one million) it reads only the first lines and its time is scal
 between runs, not seconds.
 
 A stage that does not finish within ``--timeout`` seconds (the whole size) is reported as
-such, with the stages that did finish. The seed list's own rows (CLI start vs ``python -c
+such, with the stages that did finish (exit 0; a stage that fails exits 1). The seed list's own rows (CLI start vs ``python -c
 pass``, parse vs markdown-it) follow when ``../shared/seeds`` is present.
 """
 
@@ -380,7 +380,8 @@ def main(argv: list[str] | None = None) -> int:
     seed_rows(args.repeat)
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
-    return 0
+    # A stage that failed (not one that ran out of time) fails the run: CI relies on it.
+    return 1 if any((r["stopped"] or "").startswith("exit") for r in results) else 0
 
 
 if __name__ == "__main__":
