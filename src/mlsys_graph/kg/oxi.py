@@ -24,7 +24,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from rdflib import Graph
     from rdflib.term import Node
 
-__all__ = ["ox_term", "rdf_term", "store_from_graph"]
+    from .triples import Triples
+
+__all__ = ["ox_term", "rdf_term", "store_from_graph", "store_from_triples"]
 
 
 def ox_term(term: Node):
@@ -74,4 +76,51 @@ def store_from_graph(graph: Graph, store: pyoxigraph.Store | None = None) -> pyo
     store = ox.Store() if store is None else store
     data = graph.serialize(format="nt", encoding="utf-8")
     store.bulk_load(input=data, format=ox.RdfFormat.N_TRIPLES)
+    return store
+
+
+def store_from_triples(
+    triples: Triples, store: pyoxigraph.Store | None = None, *, chunk: int = 1 << 26
+) -> pyoxigraph.Store:
+    """Load built :class:`~mlsys_graph.kg.triples.Triples` into a pyoxigraph store (a new
+    in-memory one by default), straight from their sorted N-Triples: no rdflib Graph, and
+    the text is handed over in chunks of whole lines (about ``chunk`` characters each).
+
+    >>> from mlsys_graph.kg.triples import Lit, Triples
+    >>> t = Triples()
+    >>> t.add("https://example.org/a", "https://example.org/p", Lit("x", None, "en"))
+    >>> store = store_from_triples(t)
+    >>> [(q.subject.value, q.object.value, q.object.language) for q in store]
+    [('https://example.org/a', 'x', 'en')]
+    """
+    import io
+
+    import pyoxigraph as ox
+
+    from .store import write_ntriples
+
+    store = ox.Store() if store is None else store
+
+    class _Loader(io.TextIOBase):  # what write_ntriples writes, loaded chunk by chunk
+        def __init__(self) -> None:
+            self.parts: list[str] = []
+            self.size = 0
+
+        def write(self, text: str) -> int:
+            self.parts.append(text)
+            self.size += len(text)
+            if self.size >= chunk:
+                self.load()
+            return len(text)
+
+        def load(self) -> None:
+            text = "".join(self.parts)
+            cut = text.rfind("\n") + 1
+            if cut:
+                store.bulk_load(input=text[:cut].encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+            self.parts, self.size = ([text[cut:]] if text[cut:] else []), len(text) - cut
+
+    loader = _Loader()
+    write_ntriples(triples, loader)
+    loader.load()
     return store
