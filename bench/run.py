@@ -1,31 +1,304 @@
-"""Speed as ratios against a baseline run side by side (never a timed assertion in tests).
+"""The build at scale, stage by stage, as ratios against rdflib baselines run side by side.
 
-    python bench/run.py [--repeat 5] [--scale 10]
+    python bench/run.py                          # synthetic lists of 1k, 10k and 100k entries
+    python bench/run.py --sizes 1000             # what CI runs (fast)
+    python bench/run.py --sizes 10000 --no-shacl --timeout 600
 
-Each line: what was measured, its median time, the baseline's median time, and the ratio.
-Baselines are the nearest thing that does strictly less work on the same input, run in the
-same process and the same loop, so machine noise affects both alike:
+For each size, ``bench/synth.py`` writes a deterministic synthetic list; then a fresh
+subprocess runs the pipeline's stages one after the other and reports, after each stage, its
+wall-clock time, its CPU time and the peak RSS of the process so far (so the peak is per
+size, never inherited from a smaller run):
 
-* parse  vs  markdown-it tokenising the same text (our interpretation's overhead);
-* build  vs  rdflib parsing the N-Triples of the built graph (graph construction overhead);
-* validate vs rdflib parsing the same graph (SHACL's cost);
-* CLI start (`mlsys-graph --help`) vs `python -c pass` (import cost of the thin CLI).
+* parse     ``read_sources`` + ``parse_sources`` (markdown → entries and problems);
+* resolve   ``load_documents`` + ``resolve`` (duplicates, people, venues, topics, lineage);
+* build     catalog → triples (``kg.build``);
+* SHACL     validation of the built graph (``pipeline.validate_triples``; ``--no-shacl``
+  skips it);
+* serialize the three files (Turtle, N-Triples, JSON-LD) into a fresh folder
+  (``kg.store.write_outputs``).
 
-The scaled list repeats every entry of a list ``--scale`` times with distinct titles.
+The stages are the pipeline's own (``pipeline.build`` and ``write_outputs``, timed through
+their progress reports), so what is measured is what ``mlsys-graph build`` does.
+
+A second fresh subprocess runs the baselines on the same input: markdown-it tokenising the
+same text (for parse), and rdflib parsing the N-Triples the pipeline wrote, then rdflib writing
+them as N-Triples. rdflib needs about 1 KB and 25 µs per triple, so above ``--baseline-cap``
+triples (default one million) it reads only the first lines and its time is scaled linearly
+(marked ``~``). Ratios are ours / baseline: machine noise hits both alike, so compare ratios
+between runs, not seconds.
+
+A stage that does not finish within ``--timeout`` seconds (the whole size) is reported as
+such, with the stages that did finish (exit 0; a stage that fails exits 1). The seed list's own rows (CLI start vs ``python -c
+pass``, parse vs markdown-it) follow when ``../shared/seeds`` is present.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT.parent / "shared" / "seeds" / "awesome-system-for-ml-2019.md"
-FALLBACK = ROOT / "tests" / "kg" / "fixtures" / "list_v1.md"
+SEEDS = Path(os.environ.get("MLSYS_GRAPH_SEEDS") or ROOT.parent / "shared" / "seeds")
+SEED = SEEDS / "awesome-system-for-ml-2019.md"
+STAGES = ("parse", "resolve", "build", "SHACL", "serialize")
+
+
+# -- child processes ---------------------------------------------------------------------
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _emit(**row) -> None:
+    print(json.dumps(row), flush=True)
+
+
+def _timed(stage: str, fn, **extra):
+    wall, cpu = time.perf_counter(), time.process_time()
+    value = fn()
+    _emit(
+        stage=stage,
+        wall=time.perf_counter() - wall,
+        cpu=time.process_time() - cpu,
+        peak_mb=_peak_mb(),
+        **{k: (v(value) if callable(v) else v) for k, v in extra.items()},
+    )
+    return value
+
+
+#: The pipeline's progress stages → the stages reported.
+GROUPS = {
+    "reading lists": "parse",
+    "parsing": "parse",
+    "reading entries": "parse",
+    "resolving": "resolve",
+    "building triples": "build",
+    "validating (SHACL)": "SHACL",
+    "writing": "serialize",
+}
+
+
+class StageClock:
+    """A progress listener that times the pipeline's own stages (wall, CPU, peak RSS)."""
+
+    def __init__(self) -> None:
+        self.current: str | None = None
+        self.rows: dict[str, dict] = {}
+        self.wall = self.cpu = 0.0
+
+    def _close(self) -> None:
+        if self.current is not None:
+            row = self.rows.setdefault(
+                self.current, {"stage": self.current, "wall": 0.0, "cpu": 0.0}
+            )
+            row["wall"] += time.perf_counter() - self.wall
+            row["cpu"] += time.process_time() - self.cpu
+            row["peak_mb"] = _peak_mb()
+            self.current = None
+
+    def stage(self, name: str, total: int | None = None) -> None:
+        self._close()
+        group = next((g for prefix, g in GROUPS.items() if name.startswith(prefix)), name)
+        self.current = group
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+
+    def advance(self, n: int = 1) -> None:
+        pass
+
+    def done(self) -> None:
+        self._close()
+
+    def emit(self, **extra) -> None:
+        self._close()
+        for row in self.rows.values():
+            _emit(**row, **extra.get(row["stage"], {}))
+        self.rows.clear()
+
+
+def child_stages(list_path: str, out_dir: str, shacl: bool) -> None:
+    """Run the pipeline's stages on one list, one JSON line per stage."""
+    from mlsys_graph.kg import build as kg_build
+
+    _emit(stage="start", wall=0.0, cpu=0.0, peak_mb=_peak_mb())
+    if hasattr(kg_build, "build_triples"):  # the lean pipeline, timed through its progress
+        from mlsys_graph.kg.store import write_outputs
+        from mlsys_graph.pipeline import build
+
+        clock = StageClock()
+        result = build([list_path], validate=shacl, keep_records=False, progress=clock)
+        clock.emit(
+            build={"triples": len(result.triples)},
+            SHACL={"violations": len(result.violations)},
+        )
+        write_outputs(result.triples, Path(out_dir), kg_build.PREFIXES, progress=clock)
+        clock.emit()
+        return
+    # the rdflib Graph pipeline before it (kept so that BEFORE numbers can be run again)
+    from mlsys_graph.ingest import parse_sources
+    from mlsys_graph.ingest.sources import read_sources
+    from mlsys_graph.kg.store import write_graph
+    from mlsys_graph.kg.validate import validate
+    from mlsys_graph.resolve.catalog import load_documents, resolve
+
+    sources, parsed = _timed(
+        "parse",
+        lambda: (lambda s: (s, parse_sources(s)))(read_sources([list_path])),
+        entries=lambda v: len(v[1].entries),
+    )
+    catalog = _timed("resolve", lambda: resolve(parsed.entries, documents=load_documents(sources)))
+    graph = _timed("build", lambda: kg_build.build_graph(catalog), triples=len)
+    if shacl:
+        _timed("SHACL", lambda: validate(graph), violations=len)
+    _timed("serialize", lambda: write_graph(graph, Path(out_dir), kg_build.PREFIXES))
+
+
+def _tokenise(md, path: str) -> int:
+    return len(md.parse(Path(path).read_text(encoding="utf-8")))
+
+
+def child_baselines(list_path: str, nt_path: str, cap: int) -> None:
+    """markdown-it on the list; rdflib reading and writing (a prefix of) the N-Triples."""
+    from markdown_it import MarkdownIt
+    from rdflib import Graph
+
+    _timed("markdown-it", lambda: _tokenise(MarkdownIt("commonmark"), list_path))
+    if not Path(nt_path).is_file():
+        return
+    with open(nt_path, encoding="utf-8") as handle:
+        total = sum(1 for _ in handle)
+    with open(nt_path, encoding="utf-8") as handle:
+        lines = [line for _, line in zip(range(cap), handle, strict=False)]
+    scale = total / len(lines) if lines else 1.0
+    graph = Graph()
+    data = "".join(lines)
+    del lines
+    wall, cpu = time.perf_counter(), time.process_time()
+    graph.parse(data=data, format="nt")
+    _emit(
+        stage="rdflib-load",
+        wall=(time.perf_counter() - wall) * scale,
+        cpu=(time.process_time() - cpu) * scale,
+        peak_mb=_peak_mb(),
+        scaled=scale > 1,
+        triples=total,
+    )
+    wall, cpu = time.perf_counter(), time.process_time()
+    graph.serialize(format="nt")
+    _emit(
+        stage="rdflib-write",
+        wall=(time.perf_counter() - wall) * scale,
+        cpu=(time.process_time() - cpu) * scale,
+        peak_mb=_peak_mb(),
+        scaled=scale > 1,
+    )
+
+
+# -- the parent ----------------------------------------------------------------------------
+def _run_child(args: list[str], timeout: float, env: dict) -> tuple[list[dict], str | None]:
+    """JSON rows a child printed, and why it stopped early (None when it finished)."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), *args]
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env)
+        try:
+            proc.wait(timeout=timeout)
+            stopped = None if proc.returncode == 0 else f"exit {proc.returncode}"
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+            stopped = f"timeout after {timeout:.0f}s"
+        out.seek(0)
+        err.seek(0)
+        rows = [json.loads(line) for line in out if line.startswith("{")]
+        if stopped and stopped.startswith("exit"):
+            tail = err.read().strip().splitlines()[-1:] or [""]
+            stopped += f": {tail[0][:200]}"
+    return rows, stopped
+
+
+def _fmt_time(seconds: float | None, scaled: bool = False) -> str:
+    if seconds is None:
+        return "-"
+    return ("~" if scaled else "") + (f"{seconds:.2f}s" if seconds < 100 else f"{seconds:.0f}s")
+
+
+def measure_size(n: int, work: Path, args, env: dict) -> dict:
+    listing = work / f"synth-{n}.md"
+    if not listing.is_file():
+        subprocess.run(
+            [sys.executable, str(ROOT / "bench" / "synth.py"), str(n), "-o", str(listing)],
+            check=True,
+        )
+    out_dir = work / f"out-{n}"
+    stage_args = ["--child", "stages", str(listing), str(out_dir)]
+    stage_args.append("--shacl" if args.shacl else "--no-shacl")
+    started = time.perf_counter()
+    rows, stopped = _run_child(stage_args, args.timeout, env)
+    total = time.perf_counter() - started
+    base_rows, _ = _run_child(
+        ["--child", "baselines", str(listing), str(out_dir / "mlsys-graph.nt"),
+         "--cap", str(args.baseline_cap)],
+        args.timeout, env,
+    )  # fmt: skip
+    return {
+        "n": n,
+        "stages": {r["stage"]: r for r in rows if r["stage"] != "start"},
+        "start_mb": next((r["peak_mb"] for r in rows if r["stage"] == "start"), None),
+        "baselines": {r["stage"]: r for r in base_rows},
+        "stopped": stopped,
+        "total": total,
+    }
+
+
+def print_size(result: dict, shacl: bool) -> None:
+    n, stages, base = result["n"], result["stages"], result["baselines"]
+    load = base.get("rdflib-load")
+    triples = next((s["triples"] for s in stages.values() if "triples" in s), None)
+    print(
+        f"\n{n:,} entries"
+        + (f", {triples:,} triples" if triples else "")
+        + (f" — stopped: {result['stopped']}" if result["stopped"] else "")
+    )
+    print(f"  {'stage':<11}{'wall':>9}{'cpu':>9}{'peak RSS':>11}   ratio (ours / baseline)")
+    for stage in STAGES:
+        if stage == "SHACL" and not shacl:
+            continue
+        row = stages.get(stage)
+        if row is None:
+            print(f"  {stage:<11}{'-':>9}{'-':>9}{'-':>11}   did not finish")
+            continue
+        ratios = []
+        if load:
+            ratios.append(
+                f"{row['cpu'] / load['cpu']:.2f}× rdflib loading the graph "
+                f"({_fmt_time(load['cpu'], load.get('scaled'))} cpu)"
+            )
+        if stage == "parse" and "markdown-it" in base:
+            ratios.append(f"{row['cpu'] / base['markdown-it']['cpu']:.2f}× markdown-it")
+        if stage == "serialize" and "rdflib-write" in base:
+            w = base["rdflib-write"]
+            ratios.append(
+                f"{row['cpu'] / w['cpu']:.2f}× rdflib writing N-Triples "
+                f"({_fmt_time(w['cpu'], w.get('scaled'))} cpu)"
+            )
+        print(
+            f"  {stage:<11}{_fmt_time(row['wall']):>9}{_fmt_time(row['cpu']):>9}"
+            f"{row['peak_mb']:>8.0f} MB   " + "; ".join(ratios)
+        )
+    done = [stages[s] for s in STAGES if s in stages and not (s == "SHACL" and not shacl)]
+    if done:
+        print(
+            f"  {'total':<11}{_fmt_time(sum(r['wall'] for r in done)):>9}"
+            f"{_fmt_time(sum(r['cpu'] for r in done)):>9}"
+            f"{max(r['peak_mb'] for r in done):>8.0f} MB   (process start: "
+            f"{result['start_mb']:.0f} MB)"
+        )
 
 
 def median_time(fn, repeat: int) -> float:
@@ -37,67 +310,79 @@ def median_time(fn, repeat: int) -> float:
     return statistics.median(times)
 
 
-def scaled(text: str, scale: int) -> str:
-    out = []
-    for copy in range(scale):
-        for line in text.splitlines():
-            if line.lstrip().startswith("- ") and not line.startswith(" "):
-                line = line.replace("- ", f"- V{copy} ", 1)
-            out.append(line)
-    return "\n".join(out) + "\n"
-
-
-def row(name: str, ours: float, base: float) -> None:
-    print(
-        f"{name:<34} {ours * 1000:9.1f} ms   baseline {base * 1000:9.1f} ms   ratio {ours / base:6.2f}"
-    )
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--scale", type=int, default=10)
-    args = parser.parse_args()
-
-    from markdown_it import MarkdownIt
-    from rdflib import Graph
-
-    from mlsys_graph.ingest import parse_text
-    from mlsys_graph.kg.store import to_ntriples
-    from mlsys_graph.kg.validate import validate
-    from mlsys_graph.pipeline import build
-
-    source = SEED if SEED.is_file() else FALLBACK
-    text = source.read_text(encoding="utf-8")
-    md = MarkdownIt("commonmark")
-    for label, body in (("seed", text), (f"seed x{args.scale}", scaled(text, args.scale))):
-        row(
-            f"parse {label}",
-            median_time(lambda b=body: parse_text(b), args.repeat),
-            median_time(lambda b=body: md.parse(b), args.repeat),
-        )
-    result = build([str(source)], validate=False)
-    nt = to_ntriples(result.graph)
-    parse_nt = median_time(lambda: Graph().parse(data=nt, format="nt"), args.repeat)
-    row(
-        "build (no validation) seed",
-        median_time(lambda: build([str(source)], validate=False), args.repeat),
-        parse_nt,
-    )
-    row("validate seed graph", median_time(lambda: validate(result.graph), args.repeat), parse_nt)
+def seed_rows(repeat: int) -> None:
+    """The seed list's parse against markdown-it, and CLI start against ``python -c pass``."""
 
     def run(cmd):
         return lambda: subprocess.run(cmd, check=True, capture_output=True)
 
-    cli = [sys.executable, "-m", "mlsys_graph", "--help"]
+    def row(name: str, ours: float, base: float) -> None:
+        print(
+            f"  {name:<24}{ours * 1000:9.1f} ms   baseline {base * 1000:9.1f} ms   "
+            f"ratio {ours / base:6.2f}"
+        )
+
+    print("\nseed list and CLI")
+    if SEED.is_file():
+        from markdown_it import MarkdownIt
+
+        from mlsys_graph.ingest import parse_text
+
+        text = SEED.read_text(encoding="utf-8")
+        md = MarkdownIt("commonmark")
+        row(
+            "parse seed",
+            median_time(lambda: parse_text(text), repeat),
+            median_time(lambda: md.parse(text), repeat),
+        )
     row(
         "CLI start (--help)",
-        median_time(run(cli), args.repeat),
-        median_time(run([sys.executable, "-c", "pass"]), args.repeat),
+        median_time(run([sys.executable, "-m", "mlsys_graph", "--help"]), repeat),
+        median_time(run([sys.executable, "-c", "pass"]), repeat),
     )
 
 
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        epilog="See the module docstring for what each stage and baseline covers.",
+    )
+    parser.add_argument("--sizes", default="1000,10000,100000", help="comma-separated entries")
+    parser.add_argument("--timeout", type=float, default=1800, help="seconds per size")
+    parser.add_argument("--shacl", action=argparse.BooleanOptionalAction, default=True)
+    parser.add_argument("--baseline-cap", type=int, default=1_000_000, metavar="TRIPLES")
+    parser.add_argument("--repeat", type=int, default=3, help="repeats of the seed rows")
+    parser.add_argument("--work", help="folder for the lists and outputs (default: temporary)")
+    parser.add_argument("--json", help="also write the results to this file")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    parser.add_argument("--cap", type=int, default=1_000_000, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.child:
+        kind, *rest = args.child
+        if kind == "stages":
+            child_stages(rest[0], rest[1], args.shacl)
+        else:
+            child_baselines(rest[0], rest[1], args.cap)
+        return 0
+
+    env = dict(os.environ)
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    results = []
+    with tempfile.TemporaryDirectory(prefix="mlsys-bench-") as tmp:
+        work = Path(args.work) if args.work else Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        for n in sizes:
+            result = measure_size(n, work, args, env)
+            print_size(result, args.shacl)
+            results.append(result)
+            sys.stdout.flush()
+    seed_rows(args.repeat)
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    # A stage that failed (not one that ran out of time) fails the run: CI relies on it.
+    return 1 if any((r["stopped"] or "").startswith("exit") for r in results) else 0
+
+
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

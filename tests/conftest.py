@@ -7,12 +7,15 @@ folder is absent (a user's fresh clone has no ../shared).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
+#: ../shared/seeds beside the checkout; MLSYS_GRAPH_SEEDS names another folder (a worktree's
+#: ../shared is elsewhere).
+SEEDS = Path(os.environ.get("MLSYS_GRAPH_SEEDS") or ROOT.parent / "shared" / "seeds")
 SEED_LIST = SEEDS / "awesome-system-for-ml-2019.md"
 
 

@@ -52,15 +52,15 @@ def test_build_refuses_a_non_conforming_graph(tmp_path, monkeypatch):
 
     import mlsys_graph.kg.build as kg_build
 
-    real = kg_build.build_graph
+    real = kg_build.build_triples
 
     def broken(catalog, **kwargs):
-        graph = real(catalog, **kwargs)
+        triples = real(catalog, **kwargs)
         paper = URIRef("https://w3id.org/mlsys-graph/id/paper/quill2019-tarn")
-        graph.add((paper, URIRef("https://w3id.org/mlsys-graph/ontology#year"), Literal("1600")))
-        return graph
+        triples.add(paper, URIRef("https://w3id.org/mlsys-graph/ontology#year"), Literal("1600"))
+        return triples
 
-    monkeypatch.setattr(kg_build, "build_graph", broken)
+    monkeypatch.setattr(kg_build, "build_triples", broken)
     result = CliRunner().invoke(cli, ["build", FIXTURE, "-o", str(out)])
     assert result.exit_code == 1
     assert "paper/quill2019-tarn" in result.stdout and "does not conform" in result.stderr
@@ -147,3 +147,40 @@ def test_why_is_one_sparql_query():
     )
     lineage = [r for r in rows if str(r["fact"]) == "extends (stated)"]
     assert lineage and int(lineage[0]["line"]) == 236 and str(lineage[0]["file"]) == "README.md"
+
+
+def test_build_output_errors_are_one_line(tmp_path, monkeypatch):
+    target = tmp_path / "out"
+    target.write_text("a file")
+    result = CliRunner().invoke(cli, ["build", FIXTURE, "-o", str(target), "-q"])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: cannot write {target}: is a file, not a folder\n"
+
+    import mlsys_graph.kg.store as store
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(store, "write_ntriples", full)
+    out = tmp_path / "o"
+    result = CliRunner().invoke(cli, ["build", FIXTURE, "-o", str(out), "-q"])
+    assert result.exit_code == 1
+    nt = out / "mlsys-graph.nt"
+    assert result.stderr == f"Error: cannot write {nt}: No space left on device\n"
+    assert list(out.iterdir()) == []
+
+
+def test_build_quiet_and_silent(tmp_path):
+    for flag in ("-q", "--quiet", "-s", "--silent"):
+        result = CliRunner().invoke(cli, ["build", FIXTURE, "-o", str(tmp_path / "o"), flag])
+        assert result.exit_code == 0 and result.stderr == "", (flag, result.stderr)
+    loud = CliRunner().invoke(cli, ["build", FIXTURE, "-o", str(tmp_path / "o")])
+    assert "triples" in loud.stderr and "\r" not in loud.stderr  # no bar: not a terminal
+
+
+def test_build_bad_license_iri(tmp_path):
+    result = CliRunner().invoke(
+        cli, ["build", FIXTURE, "-o", str(tmp_path), "--list-license", "https://x.org/a b"]
+    )
+    assert result.exit_code == 1 and "--list-license" in result.stderr
+    assert "not a valid IRI" in result.stderr

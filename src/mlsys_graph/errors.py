@@ -14,6 +14,7 @@ __all__ = [
     "EndpointError",
     "InputError",
     "MlsysGraphError",
+    "OutputError",
     "QueryError",
     "QuerySyntaxError",
     "QueryUsageError",
@@ -40,6 +41,19 @@ class SourceError(MlsysGraphError):
 
 class InputError(SourceError):
     """An input that cannot be read at all: missing, a directory without lists, binary, not UTF-8."""
+
+
+class OutputError(MlsysGraphError):
+    """An output that cannot be written; ``str()`` is ``path: reason``.
+
+    >>> str(OutputError("out/mlsys-graph.nt", "No space left on device"))
+    'out/mlsys-graph.nt: No space left on device'
+    """
+
+    def __init__(self, path: str, message: str) -> None:
+        self.path = path
+        self.message = message
+        super().__init__(f"{path}: {message}")
 
 
 class ValidationFailed(MlsysGraphError):

@@ -4,7 +4,7 @@
 >>> result = build()                      # the bundled data
 >>> result.failures
 []
->>> len(result.graph) > 1000
+>>> len(result.triples) > 1000
 True
 """
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,10 +21,12 @@ from .model import Entry, Problem
 if TYPE_CHECKING:  # pragma: no cover
     from rdflib import Graph
 
+    from .kg.triples import Triples
     from .kg.validate import Violation
+    from .progress import Progress
     from .resolve.catalog import Catalog
 
-__all__ = ["BUNDLE", "Build", "build", "bundle_text", "class_counts"]
+__all__ = ["BUNDLE", "Build", "build", "bundle_text", "class_counts", "validate_triples"]
 
 #: The bundled knowledge of the seed list, as produced by :func:`bundle_text`.
 BUNDLE = "catalog.ttl"
@@ -31,14 +34,24 @@ BUNDLE = "catalog.ttl"
 
 @dataclass(frozen=True)
 class Build:
-    """Everything one build produced."""
+    """Everything one build produced.
 
-    graph: Graph
+    ``triples`` is the graph as built (lean, what the writers stream); ``graph`` is the same
+    as an rdflib ``Graph``, made on first use (about 1 KB per triple: fine for a list of a
+    few thousand entries, not for a hundred thousand).
+    """
+
+    triples: Triples
     violations: list[Violation]
     entries: tuple[Entry, ...] = ()
     problems: tuple[Problem, ...] = ()
     catalog: Catalog | None = None
     sources: tuple[str, ...] = field(default=())
+
+    @cached_property
+    def graph(self) -> Graph:
+        """The graph as an rdflib ``Graph``."""
+        return self.triples.to_graph()
 
     @property
     def failures(self) -> list[Violation]:
@@ -50,6 +63,20 @@ def bundled_graph_path() -> Path:
     from .resources import data_file
 
     return data_file(BUNDLE)
+
+
+def validate_triples(triples: Triples, *, graph: Graph | None = None) -> list[Violation]:
+    """SHACL violations of built triples: the one place the pipeline validates.
+
+    The Oxigraph engine (:func:`~mlsys_graph.kg.validate.validate_store`) on a store loaded
+    straight from the triples' N-Triples (:func:`~mlsys_graph.kg.oxi.store_from_triples`,
+    keeping derived datatypes): no rdflib Graph. ``graph`` is accepted for callers that hold
+    one already; the triples are what is checked.
+    """
+    from .kg.oxi import store_from_triples
+    from .kg.validate import validate_store
+
+    return validate_store(store_from_triples(triples))
 
 
 def build(
@@ -66,34 +93,81 @@ def build(
     topics=None,
     curated_lineage=None,
     stdin=None,
+    keep_records: bool = True,
+    progress: Progress | None = None,
 ) -> Build:
     """Build the knowledge graph of the given lists, or of the bundled data when none are given.
 
     ``repository``, ``version`` and ``license`` describe the given lists in provenance;
     ``list_id`` names them (see :func:`~mlsys_graph.resolve.catalog.load_documents`).
+    Stages: read and parse the lists, resolve the entries into a catalog, build the triples,
+    validate them (``validate=False`` skips it). ``keep_records=False`` leaves the entries and
+    the catalog out of the result (and out of memory before validation): what the CLI does
+    at scale. ``progress`` (:mod:`mlsys_graph.progress`) is told each stage.
     """
-    from .kg.validate import validate as run_validation
-
     if not paths:
         from .kg.store import load_graph
+        from .kg.triples import Triples
 
         graph = load_graph(bundled_graph_path())
-        return Build(graph, run_validation(graph) if validate else [])
+        triples = Triples.from_graph(graph)
+        result = Build(triples, validate_triples(triples, graph=graph) if validate else [])
+        result.__dict__["graph"] = graph  # made already
+        return result
+    from .bulk import gc_paused
+
+    with gc_paused():
+        return _build(
+            paths,
+            include_summaries=include_summaries,
+            validate=validate,
+            infer=infer,
+            overrides={
+                k: v
+                for k, v in (("repository", repository), ("version", version), ("license", license))
+                if v
+            },
+            people_curation=people_curation,
+            topics=topics,
+            curated_lineage=curated_lineage,
+            list_id=list_id,
+            stdin=stdin,
+            keep_records=keep_records,
+            progress=progress,
+        )
+
+
+def _build(
+    paths: Sequence[str],
+    *,
+    include_summaries: bool,
+    validate: bool,
+    infer: bool,
+    overrides: dict[str, str],
+    people_curation,
+    topics,
+    curated_lineage,
+    list_id: str | None,
+    stdin,
+    keep_records: bool,
+    progress: Progress | None,
+) -> Build:
     from .ingest import parse_sources
     from .ingest.sources import read_sources
-    from .kg.build import build_graph
+    from .kg.build import build_triples
     from .resolve.catalog import load_documents, resolve
 
+    if progress is not None:
+        progress.stage("reading lists")
     sources = read_sources(paths, stdin=stdin)
-    parsed = parse_sources(sources)
+    parsed = parse_sources(sources, progress=progress)
     documents = load_documents(sources, list_id=list_id)
-    overrides = {
-        k: v
-        for k, v in (("repository", repository), ("version", version), ("license", license))
-        if v
-    }
+    if "license" in overrides:
+        _check_license(overrides["license"])
     if overrides:
         documents = {p: replace(d, **overrides) for p, d in documents.items()}
+    if progress is not None:
+        progress.stage("resolving")
     catalog = resolve(
         parsed.entries,
         documents=documents,
@@ -102,16 +176,32 @@ def build(
         curated_lineage=curated_lineage,
         infer=infer,
     )
-    graph = build_graph(catalog, include_summaries=include_summaries)
-    violations = run_validation(graph) if validate else []
-    return Build(
-        graph,
-        violations,
-        parsed.entries,
-        parsed.problems + catalog.problems,
-        catalog,
-        tuple(s.path for s in sources),
-    )
+    triples = build_triples(catalog, include_summaries=include_summaries, progress=progress)
+    problems = parsed.problems + catalog.problems
+    entries = parsed.entries if keep_records else ()
+    names = tuple(s.path for s in sources)
+    del sources, parsed
+    if not keep_records:
+        catalog = None
+    violations = []
+    if validate:
+        if progress is not None:
+            progress.stage("validating (SHACL)")
+        violations = validate_triples(triples)
+    if progress is not None:
+        progress.done()
+    return Build(triples, violations, entries, problems, catalog, names)
+
+
+def _check_license(value: str) -> None:
+    from .errors import InputError
+    from .kg.build import license_iri
+    from .kg.triples import check_iri
+
+    try:
+        check_iri(license_iri(value))
+    except ValueError as exc:
+        raise InputError("--list-license", None, str(exc)) from None
 
 
 def bundle_text(seed: str | Path) -> str:
@@ -119,18 +209,20 @@ def bundle_text(seed: str | Path) -> str:
     from .kg.store import to_turtle
 
     result = build([str(seed)], include_summaries=False, validate=False)
-    return to_turtle(result.graph)
+    return to_turtle(result.triples)
 
 
-def class_counts(graph: Graph) -> dict[str, int]:
+def class_counts(graph: Graph | Triples) -> dict[str, int]:
     """Number of nodes per ``mls:`` class."""
-    from rdflib.namespace import RDF
-
+    from .kg.triples import Triples
     from .kg.vocab import MLS
 
+    mls = str(MLS)
+    rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+    triples = graph if isinstance(graph, Triples) else Triples.from_graph(graph)
     counts: dict[str, int] = {}
-    for _s, _p, o in graph.triples((None, RDF.type, None)):
-        if str(o).startswith(str(MLS)):
-            name = str(o).removeprefix(str(MLS))
+    for _s, o in triples.objects(rdf_type):
+        if type(o) is str and o.startswith(mls):
+            name = o.removeprefix(mls)
             counts[name] = counts.get(name, 0) + 1
     return dict(sorted(counts.items()))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["FOLD_TABLE", "fold_ascii", "slug"]
 
@@ -35,6 +36,7 @@ def fold_ascii(text: str) -> str:
     )
 
 
+@lru_cache(maxsize=1 << 16)  # names and headings are slugged again and again
 def slug(text: str, max_words: int | None = None, fallback: str = "x") -> str:
     """Lower-case ASCII words joined by ``-``; with nothing left, ``fallback-<hash>``."""
     words = re.findall(r"[a-z0-9]+", fold_ascii(text).lower())

@@ -32,7 +32,7 @@ def _check_repository(ctx, param, value: str | None) -> str | None:
     "-o",
     "--output",
     "output",
-    type=click.Path(file_okay=False),
+    type=click.Path(),
     default="out",
     show_default=True,
     help="Folder for mlsys-graph.ttl, .nt, .jsonld and .html.",
@@ -71,7 +71,15 @@ def _check_repository(ctx, param, value: str | None) -> str | None:
 )
 @click.option("--no-html", is_flag=True, help="Do not write the interactive page.")
 @click.option("--strict", is_flag=True, help="Exit 1 when the lists have any problem.")
-@click.option("-s", "--silent", is_flag=True, help="Print no summary on stderr.")
+@click.option(
+    "-q",
+    "--quiet",
+    "-s",
+    "--silent",
+    "quiet",
+    is_flag=True,
+    help="No problems, progress or summary on stderr (errors still are).",
+)
 def build_command(
     sources: tuple[str, ...],
     output: str,
@@ -84,7 +92,7 @@ def build_command(
     list_id: str | None,
     no_html: bool,
     strict: bool,
-    silent: bool,
+    quiet: bool,
 ) -> None:
     """Build the knowledge graph and write it as Turtle, N-Triples and JSON-LD.
 
@@ -95,24 +103,31 @@ def build_command(
     the given lists (files, directories or -), ingested on the fly with their summaries.
     The graph is validated against ontology/shapes.ttl first: a graph that does not
     conform is not written (exit 1, the violations on stdout, previous outputs intact).
-    Same input, byte-identical files.
+    The three files are written as a set: an interrupted or failed write leaves the
+    previous set whole. Same input, byte-identical files. On a terminal, progress shows
+    on stderr.
 
     \b
     Examples:
       mlsys-graph build -o out
       mlsys-graph build -o out --store out/store     # also an Oxigraph store for queries
       mlsys-graph build README.md --list-repository https://github.com/me/awesome -o out
+      mlsys-graph build big-list.md -o out -q
       cat list.md | mlsys-graph build - --list-id my-list -o out
     """
     import time
     from pathlib import Path
 
-    from ..errors import InputError
+    from ..errors import InputError, OutputError
     from ..kg.build import PREFIXES
-    from ..kg.store import write_graph
+    from ..kg.store import write_outputs
     from ..pipeline import build, class_counts
+    from ..progress import for_stream
 
     started = time.perf_counter()
+    if Path(output).exists() and not Path(output).is_dir():  # fail before the long work
+        raise click.ClickException(f"cannot write {output}: is a file, not a folder")
+    progress = for_stream(sys.stderr, quiet=quiet)
     try:
         result = build(
             list(sources) or None,
@@ -122,11 +137,13 @@ def build_command(
             version=list_version,
             license=list_license,
             list_id=list_id,
+            keep_records=False,
+            progress=progress,
         )
     except InputError as exc:
         raise fail(exc) from None
-    for problem in result.problems:
-        if not silent:
+    if not quiet:
+        for problem in result.problems:
             click.echo(str(problem), err=True)
     if result.failures:
         print_violations(result.failures)
@@ -134,26 +151,36 @@ def build_command(
             f"the graph does not conform to ontology/shapes.ttl: {len(result.failures)} "
             f"violation(s); nothing written to {output}/"
         )
-    if not silent:
+    if not quiet:
         print_violations([v for v in result.violations if v.severity != "Violation"], err=True)
+    store = None
+    if not no_html or store_dir:
+        from ..kg.oxi import store_from_triples
+
+        store = store_from_triples(result.triples, faithful=False)
     pages = {}
     if not no_html:
         from ..viz.html import render_html
 
-        pages["mlsys-graph.html"] = render_html(result.graph)
-    written = write_graph(result.graph, Path(output), PREFIXES, extra=pages)
+        pages["mlsys-graph.html"] = render_html(store)
+    try:
+        written = write_outputs(
+            result.triples, Path(output), PREFIXES, progress=progress, extra=pages
+        )
+    except OutputError as exc:
+        raise click.ClickException(f"cannot write {exc}") from None
     if store_dir:
         from ..query.store import write_store
 
         try:
-            written.append(write_store(result.graph, Path(store_dir)))
+            written.append(write_store(store, Path(store_dir)))
         except InputError as exc:
             raise fail(exc) from None
-    if not silent:
-        counts = class_counts(result.graph)
+    if not quiet:
+        counts = class_counts(result.triples)
         shown = ", ".join(f"{n} {k}" for k, n in counts.items())
         click.echo(
-            f"{len(result.graph)} triples ({shown}); {len(result.problems)} problem(s); "
+            f"{len(result.triples)} triples ({shown}); {len(result.problems)} problem(s); "
             f"wrote {', '.join(str(p) for p in written)} in {time.perf_counter() - started:.2f}s",
             err=True,
         )

@@ -26,8 +26,11 @@ from .venues import VenueTable, default_table
 __all__ = ["find_duplicates", "parse_paths", "parse_sources", "parse_text", "venue_table"]
 
 
-def parse_sources(sources: Iterable[Source]) -> ParseResult:
-    """Entries and problems of already-read sources, in source order."""
+def parse_sources(sources: Iterable[Source], *, progress=None) -> ParseResult:
+    """Entries and problems of already-read sources, in source order.
+
+    ``progress`` (:mod:`mlsys_graph.progress`) is told the items read, per source.
+    """
     entries: list[Entry] = []
     problems: list[Problem] = []
     profiles = []
@@ -35,14 +38,20 @@ def parse_sources(sources: Iterable[Source]) -> ParseResult:
     order = {source.path: index for index, source in enumerate(sources)}
     for source in sources:
         problems.extend(source.problems)
+        if progress is not None:
+            progress.stage(f"parsing {source.name}"[:20])
         doc = read_structure(source.text, source.path)
         problems.extend(doc.problems)
         table = venue_table(source)
         profiles.append(profile(doc, table))
-        for item in doc.items:
+        if progress is not None:
+            progress.stage("reading entries", len(doc.items))
+        for n, item in enumerate(doc.items, start=1):
             found, found_problems = interpret(item, table=table)
             entries.extend(found)
             problems.extend(found_problems)
+            if progress is not None and n % 500 == 0:
+                progress.advance(500)
     problems.extend(find_duplicates(entries))
     problems.sort(key=lambda p: (order.get(p.path, len(order)), p.line, p.code, p.message))
     return ParseResult(tuple(entries), tuple(problems), tuple(profiles))

@@ -21,6 +21,7 @@ True
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 __all__ = [
@@ -83,6 +84,7 @@ _ARXIV_OLD = re.compile(r"([a-z-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?")
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
 
 
+@lru_cache(maxsize=1 << 16)  # a list repeats its hosts; urlsplit costs microseconds
 def _host(url: str) -> str:
     """The host of a URL; "" for relative references and for unsafe schemes, so that nothing
     is ever read from a ``javascript://github.com/...`` link."""
@@ -102,6 +104,7 @@ def _path_parts(url: str) -> list[str]:
     return [p for p in path.split("/") if p]
 
 
+@lru_cache(maxsize=1 << 16)
 def github_repo(url: str) -> str | None:
     """``owner/repo`` of a github.com repository URL, else None (profiles, github.io, other hosts)."""
     if _host(url) not in _GITHUB_HOSTS:
@@ -186,6 +189,7 @@ def label_mismatch(label: str, url: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 12)  # labels repeat ("Paper", "GitHub")
 def label_class(label: str) -> str | None:
     """What a link label says the target is: paper, software, website, video, blog, book, thesis."""
     low = label.lower()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .text import normalise, wordset
 
@@ -64,6 +65,7 @@ _TRUNCATION = re.compile(
 _AND = re.compile(r"(?i)\s*(?:,\s*)?(?:\band\b|&)\s*")
 
 
+@lru_cache(maxsize=1 << 16)  # called per token, many times per author line
 def _is_initials(token: str) -> bool:
     """Initials such as "Y.", "B.G.", "J", "D.-G." — not "Li" (a name) nor "JE" (either)."""
     if not _INITIALS.fullmatch(token):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["is_remark", "normalise", "strip_footnote_marks", "strip_links", "wordset"]
 
@@ -92,6 +93,7 @@ def strip_footnote_marks(text: str) -> str:
     return _FOOTNOTES.sub("", text)
 
 
+@lru_cache(maxsize=1 << 14)  # the same line is normalised by several readers
 def normalise(text: str) -> str:
     """NFKC (full-width punctuation, odd spaces), straight quotes, one space between words.
 

@@ -25,7 +25,7 @@ import tomllib
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +50,7 @@ _VENUE_FIELDS = frozenset({"key", "acronym", "name", "kind", "aliases", "standal
 _ALIAS_FIELDS = frozenset({"text", "reason", "note", "list", "path"})
 
 
+@lru_cache(maxsize=1 << 16)  # looked up for every candidate span of every venue text
 def alias_key(text: str) -> str:
     """The matching key of a spelling: accents dropped, casefolded, letters and digits only.
 

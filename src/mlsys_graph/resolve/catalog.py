@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from ..ingest.duplicates import arxiv_key, doi_key, duplicate_groups, title_key
@@ -119,8 +120,13 @@ class Catalog:
     near_misses: tuple[NearMiss, ...]
     problems: tuple[Problem, ...] = field(default=())
 
+    @cached_property
+    def _by_key(self) -> dict[str, Resource]:
+        return {r.key: r for r in self.resources}
+
     def resource(self, key: str) -> Resource:
-        return next(r for r in self.resources if r.key == key)
+        """The resource of a catalog key (``KeyError`` when there is none)."""
+        return self._by_key[key]
 
 
 def _groups(entries: Sequence[Entry]) -> list[list[Entry]]:
@@ -156,7 +162,7 @@ def _base(
     return iri.slug(title, 6)  # a talk or a blog by its title: "SysML 18" names the event
 
 
-def _merge(group: list[Entry], topics: TopicScheme) -> dict:
+def _merge(group: list[Entry], topics: TopicScheme, topic_cache: dict | None = None) -> dict:
     primary = group[0]
     richest = max(group, key=lambda e: (len(e.authors), -group.index(e)))
     links: list[Link] = []
@@ -171,8 +177,13 @@ def _merge(group: list[Entry], topics: TopicScheme) -> dict:
             if r and r.lower() not in {x.lower() for x in repos}:
                 repos.append(r)
     found_topics: list[tuple[str, str]] = []
+    cache = {} if topic_cache is None else topic_cache
     for e in group:
-        for t in topics.topics_for(_headings_of(e)):
+        headings = _headings_of(e)
+        found = cache.get(headings)
+        if found is None:  # a list has few headings and many entries under each
+            found = cache[headings] = topics.topics_for(headings)
+        for t in found:
             if t[0] not in {k for k, _ in found_topics}:
                 found_topics.append(t)
 
@@ -343,7 +354,8 @@ def resolve(
         documents.update(_default_documents(missing))
 
     groups = _groups(entries)
-    merged = [(group, _merge(group, topics)) for group in groups]
+    topic_cache: dict = {}
+    merged = [(group, _merge(group, topics, topic_cache)) for group in groups]
     bases = {}
     plain = [_identity(m) for _, m in merged]
     clashes = {i for i, n in Counter(plain).items() if n > 1}

@@ -20,11 +20,14 @@ replaces one only with a checkable source (``dcterms:source``).
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 __all__ = [
+    "MAX_INFERRED_PER_ENTRY",
     "PATTERNS",
     "RELATIONS",
     "LineageClaim",
@@ -92,6 +95,43 @@ def _name_index(texts: Mapping[str, tuple[str | None, str | None]]) -> dict[str,
     return index
 
 
+#: Where a name may end: the next character is not a word character or ``-``.
+_NAME_END = re.compile(r"[^\w-]")
+
+
+class _NameMatcher:
+    """The longest name of an entry that a text starts with (case-insensitively, and not
+    followed by a word character or ``-``), found by dictionary lookups.
+
+    A name can only end where the text has a character other than a word character or
+    ``-`` (or where the text ends), so the candidate ends are few; each candidate prefix is
+    looked up by its case fold, longest first. Names of equal length keep the order of
+    :func:`_name_index`. The cost per cue is a few lookups, whatever the number of names
+    (one regular expression per name made it grow with the list).
+    """
+
+    def __init__(self, index: Mapping[str, list[str]]) -> None:
+        names = sorted(index, key=len, reverse=True)
+        self.order = {name: i for i, name in enumerate(names)}
+        self.by_fold: dict[str, list[str]] = {}
+        for name in names:
+            self.by_fold.setdefault(name.casefold(), []).append(name)
+        self.longest = len(names[0]) if names else 0
+
+    def match(self, rest: str) -> str | None:
+        if not self.longest:
+            return None
+        head = rest[: self.longest + 1]
+        ends = [m.start() for m in _NAME_END.finditer(head)]
+        if len(head) <= self.longest:
+            ends.append(len(head))
+        for end in sorted({e for e in ends if e > 0}, reverse=True):
+            found = [n for n in self.by_fold.get(head[:end].casefold(), ()) if len(n) == end]
+            if found:
+                return min(found, key=self.order.__getitem__)
+        return None
+
+
 def _target(keys: list[str], subject: str) -> list[str]:
     """The one entry a name in ``subject``'s summary points at, among the entries carrying it:
     one of the subject's own kind (the key's first part), else the first by key."""
@@ -106,7 +146,7 @@ def stated_lineage(
 ) -> tuple[list[LineageClaim], list[NearMiss]]:
     """Relations stated in summaries. ``texts`` maps entry key → (short name, summary)."""
     index = _name_index(texts)
-    names = sorted(index, key=len, reverse=True)
+    matcher = _NameMatcher(index)
     claims: set[LineageClaim] = set()
     misses: list[NearMiss] = []
     for key, (own_name, summary) in sorted(texts.items()):
@@ -115,10 +155,7 @@ def stated_lineage(
         for relation, rule, pattern in PATTERNS:
             for m in pattern.finditer(summary):
                 rest = summary[m.end() :]
-                target = next(
-                    (n for n in names if re.match(rf"{re.escape(n)}(?![\w-])", rest, re.I)),
-                    None,
-                )
+                target = matcher.match(rest)
                 if target is None:
                     word = re.match(r"\.?[\w+-]+(?:\.[\w+-]+)*", rest)
                     shown = word.group(0) if word else rest[:20]
@@ -138,38 +175,72 @@ def stated_lineage(
     return sorted(claims, key=lambda c: (c.subject, c.relation, c.object)), misses
 
 
+#: At most this many inferred candidates per later entry (the most recent earlier ones).
+MAX_INFERRED_PER_ENTRY = 5
+
+
 def inferred_lineage(
     entries: Iterable[tuple[str, int | None, frozenset[str], frozenset[str]]],
     stated: Iterable[LineageClaim] = (),
     min_shared_authors: int = 1,
+    max_per_entry: int | None = MAX_INFERRED_PER_ENTRY,
 ) -> list[LineageClaim]:
     """Candidates: a later entry sharing authors and a topic with an earlier one.
 
     ``entries`` are (key, year, person keys, topic keys). Pairs already stated are skipped.
+    Each later entry keeps at most ``max_per_entry`` candidates (``None``: all): the most
+    recent earlier entries, ties by key. Candidates are found only through shared
+    (person, topic) pairs, so the work grows with the entries' authors, not with every pair
+    of entries.
     """
     known = {(c.subject, c.object) for c in stated}
+    known_per_subject = Counter(subject for subject, _ in known)
     rows = sorted(e for e in entries if e[1] is not None and e[2] and e[3])
+    # (person, topic) → entries, most recent first, ties by key
+    by_pair: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    for key, year, people, topics in rows:
+        for person in people:
+            for topic in topics:
+                by_pair.setdefault((person, topic), []).append((-year, key))
+    for posting in by_pair.values():
+        posting.sort()
+    row_of = {row[0]: row for row in rows}
     claims = []
     for later, year_l, people_l, topics_l in rows:
-        for earlier, year_e, people_e, topics_e in rows:
-            if year_e >= year_l or (later, earlier) in known:
+        take = None
+        if max_per_entry is not None and min_shared_authors <= 1:
+            take = max_per_entry + known_per_subject[later]  # skipped pairs make room
+        found: set[tuple[int, str]] = set()
+        for person in people_l:
+            for topic in topics_l:
+                posting = by_pair[(person, topic)]
+                start = bisect.bisect_right(posting, (-year_l, "\U0010ffff"))
+                found.update(posting[start:] if take is None else posting[start : start + take])
+        kept = 0
+        for _neg_year, earlier in sorted(found):
+            if (later, earlier) in known:
                 continue
+            _, year_e, people_e, topics_e = row_of[earlier]
             shared = people_l & people_e
-            if len(shared) >= min_shared_authors and topics_l & topics_e:
-                claims.append(
-                    LineageClaim(
-                        later,
-                        "extends",
-                        earlier,
-                        "inferred",
-                        "shared-authors-topic-later-year",
-                        reason=(
-                            f"shares {', '.join(sorted(shared))}; topic "
-                            f"{', '.join(sorted(topics_l & topics_e))}; {year_e} → {year_l}"
-                        ),
-                    )
+            if len(shared) < min_shared_authors:
+                continue
+            claims.append(
+                LineageClaim(
+                    later,
+                    "extends",
+                    earlier,
+                    "inferred",
+                    "shared-authors-topic-later-year",
+                    reason=(
+                        f"shares {', '.join(sorted(shared))}; topic "
+                        f"{', '.join(sorted(topics_l & topics_e))}; {year_e} → {year_l}"
+                    ),
                 )
-    return claims
+            )
+            kept += 1
+            if max_per_entry is not None and kept >= max_per_entry:
+                break
+    return sorted(claims, key=lambda c: (c.subject, c.object))
 
 
 def load_curated_lineage(path=None) -> list[LineageClaim]:

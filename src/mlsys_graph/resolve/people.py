@@ -319,6 +319,8 @@ class _Resolver:
         del self.groups[other.gid]
 
     def separated(self, a: _Group, b: _Group) -> bool:
+        if not self.cur.different:
+            return False
         return any(frozenset((x, y)) in self.cur.different for x in a.keys for y in b.keys)
 
     def compatible(self, a: _Group, b: _Group) -> bool:
@@ -337,6 +339,47 @@ class _Resolver:
             families[group.family].append(group)
         return families
 
+    @staticmethod
+    def blocks(groups: list[_Group]) -> tuple[dict[str, list[_Group]], list[_Group]]:
+        """Groups of one family by the first initial of their given names, and the groups
+        without any (a lone surname), each list in the family's order.
+
+        :meth:`compatible` needs equal first initials, so a group can only be compatible
+        with its own block and the groups without initials: comparing within blocks keeps
+        a common surname (thousands of Wangs) from costing every pair of its people. A
+        group whose spellings disagree on the first initial (none do) has no block and is
+        compared with the groups without initials only.
+        """
+        blocks: dict[str, list[_Group]] = defaultdict(list)
+        bare: list[_Group] = []
+        for g in groups:
+            initials = {slots[0][0] for slots in g.slotsets if slots}
+            if not initials:
+                bare.append(g)
+            elif len(initials) == 1:
+                blocks[initials.pop()].append(g)
+        return blocks, bare
+
+    @staticmethod
+    def could_fit(
+        group: _Group,
+        groups: list[_Group],
+        blocks: dict[str, list[_Group]],
+        bare: list[_Group],
+    ) -> list[_Group]:
+        """The groups (in the family's order) that :meth:`compatible` may accept for
+        ``group``: all of them for a group without initials, else its block and the groups
+        without initials."""
+        initials = {slots[0][0] for slots in group.slotsets if slots}
+        if not initials:
+            return groups
+        if len(initials) > 1:
+            return bare
+        block = blocks.get(next(iter(initials)), [])
+        if not bare:
+            return block
+        return sorted([*block, *bare], key=lambda g: g.gid)
+
     def coauthors(self, group: _Group) -> set[int]:
         return {self.group_of[i] for e in group.entries for i in self.by_entry[e]} - {group.gid}
 
@@ -346,7 +389,7 @@ class _Resolver:
             full = [g for g in groups if g.full]
             linked = {
                 (a.gid, b.gid)
-                for a, b in combinations(full, 2)
+                for a, b in self.same_given_name_pairs(full)
                 if self.compatible(a, b)
                 and any(shares_given_name(x, y) for x in a.slotsets for y in b.slotsets)
             }
@@ -371,9 +414,37 @@ class _Resolver:
                     for gid in ordered[1:]:
                         self.merge(into, self.groups[gid], ["compatible-full-names"])
 
+    @staticmethod
+    def same_given_name_pairs(full: list[_Group]) -> list[tuple[_Group, _Group]]:
+        """The pairs (in the list's order) that spell out one given name at the same place,
+        found through an index of (place, name) rather than by trying every pair."""
+        by_name: dict[tuple[int, str], list[_Group]] = defaultdict(list)
+        for g in full:
+            names = {
+                (place, name)
+                for slots in g.slotsets
+                for place, (_, name) in enumerate(slots)
+                if name is not None
+            }
+            for key in names:
+                by_name[key].append(g)
+        pairs = {
+            (a.gid, b.gid): (a, b)
+            for members in by_name.values()
+            for a, b in combinations(members, 2)
+        }
+        return list(pairs.values())
+
     # -- rules: initials-unique-surname, initials-shared-coauthor ----------------------
-    def candidates(self, group: _Group, family: list[_Group]) -> list[_Group]:
-        return [c for c in family if c.full and c is not group and self.compatible(group, c)]
+    def candidates(
+        self, group: _Group, family: list[_Group], possible: list[_Group] | None = None
+    ) -> list[_Group]:
+        """The full names ``group`` may be (``possible``: the family members to try)."""
+        return [
+            c
+            for c in (family if possible is None else possible)
+            if c.full and c is not group and self.compatible(group, c)
+        ]
 
     def evidence(self, group: _Group, cand: _Group, family: list[_Group]) -> list[str]:
         rules = []
@@ -388,10 +459,12 @@ class _Resolver:
         while True:
             proposals = []
             for groups in self.family_groups().values():
+                blocks, bare = self.blocks(groups)
                 for group in groups:
                     if group.full:
                         continue
-                    cands = self.candidates(group, groups)
+                    possible = self.could_fit(group, groups, blocks, bare)
+                    cands = self.candidates(group, groups, possible)
                     if len(cands) == 1:
                         rules = self.evidence(group, cands[0], groups)
                         if rules:
@@ -412,7 +485,7 @@ class _Resolver:
         for family in self.family_groups().values():
             fits: dict[int, list[_Group]] = defaultdict(list)
             compatible = []
-            for a, b in combinations(family, 2):
+            for a, b in self.pairs_to_judge(family):
                 if a.rank != b.rank and self.base_keys(a) & self.base_keys(b):
                     name = label[a.gid] if a.rank < b.rank else label[b.gid]
                     found.append((a, b, f"{name!r} appears more than once in one author list"))
@@ -423,6 +496,27 @@ class _Resolver:
             for a, b in compatible:
                 found.append((a, b, self.doubt(a, b, family, fits, label)))
         return found
+
+    def pairs_to_judge(self, family: list[_Group]) -> list[tuple[_Group, _Group]]:
+        """The pairs of a family (in ``combinations`` order) that share a base name key or
+        may be compatible: every other pair is neither, so nothing is said about it."""
+        order = {g.gid: i for i, g in enumerate(family)}
+        pairs: set[tuple[int, int]] = set()
+        by_key: dict[NameKey, list[_Group]] = defaultdict(list)
+        for g in family:
+            for key in self.base_keys(g):
+                by_key[key].append(g)
+        for members in by_key.values():
+            pairs.update((order[a.gid], order[b.gid]) for a, b in combinations(members, 2))
+        blocks, bare = self.blocks(family)
+        for g in family:
+            i = order[g.gid]
+            pairs.update(
+                (i, order[c.gid])
+                for c in self.could_fit(g, family, blocks, bare)
+                if order[c.gid] > i
+            )
+        return [(family[i], family[j]) for i, j in sorted(pairs)]
 
     def base_keys(self, group: _Group) -> set[NameKey]:
         return {self.occs[i].key for i in group.members}
@@ -474,6 +568,7 @@ def _collect(occurrences: Iterable[AuthorOccurrence], cur: _Curation) -> list[_O
                 f"{seen.name!r} and {occ.name!r}"
             )
     occs = []
+    keys: dict[str, NameKey] = {}
     for place in sorted(by_place):
         occ = by_place[place]
         parts = parse_name(occ.name)
@@ -482,11 +577,19 @@ def _collect(occurrences: Iterable[AuthorOccurrence], cur: _Curation) -> list[_O
                 f"entry {occ.entry!r} position {occ.position}: {occ.name!r} is not a name "
                 "(no letters)"
             )
-        own_key = name_key_of(parts)
+        own_key = keys.get(parts.text)
+        if own_key is None:  # names repeat: a prolific author is keyed once
+            own_key = keys[parts.text] = name_key_of(parts)
         canonical = cur.alias_for(own_key, occ.scope)
         effective = parse_name(canonical) if canonical else parts
         occs.append(
-            _Occ(occ, name_key_of(effective), own_key, given_slots(effective.given), canonical)
+            _Occ(
+                occ,
+                own_key if effective is parts else name_key_of(effective),
+                own_key,
+                given_slots(effective.given),
+                canonical,
+            )
         )
     counts: dict[tuple[str, NameKey], int] = defaultdict(int)
     for o in occs:  # sorted by (entry, position)

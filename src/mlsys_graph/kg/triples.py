@@ -1,0 +1,380 @@
+"""The built graph, held lean: a set of triples that writers stream out sorted.
+
+An rdflib ``Graph`` costs about 1.1 KB per triple and its terms are slow to make (a
+``Literal`` takes microseconds), which a 100,000-entry list (millions of triples) cannot
+afford. :class:`Triples` keeps every distinct term once, in a table, and each triple as one
+64-bit integer of term numbers in an :class:`array.array`; the builder makes no rdflib terms
+at all. An rdflib ``Graph`` of the same triples is one call away (:meth:`Triples.to_graph`)
+for API users and small graphs.
+
+Terms: an IRI is a plain :class:`str`; a literal is a :class:`Lit` (lexical form, datatype
+IRI or ``None``, language tag or ``None``). There are no blank nodes: every node of ours has
+a minted IRI (:mod:`mlsys_graph.kg.iri`).
+
+>>> t = Triples()
+>>> t.add("https://example.org/a", "https://example.org/p", Lit("x"))
+>>> t.add("https://example.org/a", "https://example.org/p", Lit("x"))   # a set: once
+>>> t.add("https://example.org/a", "https://example.org/q", "https://example.org/b")
+>>> len(t)
+2
+>>> [ntriple(*triple) for triple in t]  # doctest: +NORMALIZE_WHITESPACE
+['<https://example.org/a> <https://example.org/p> "x" .\\n',
+ '<https://example.org/a> <https://example.org/q> <https://example.org/b> .\\n']
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:  # pragma: no cover
+    from rdflib import Graph
+
+__all__ = [
+    "O_MASK",
+    "P_MASK",
+    "P_SHIFT",
+    "XSD_STRING",
+    "Lit",
+    "Term",
+    "Triples",
+    "check_iri",
+    "literal_nt",
+    "ntriple",
+    "term_nt",
+    "unpack",
+]
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+# One triple in 64 bits: subject 26 | predicate 12 | object 26. Sorting the integers groups
+# the triples by subject.
+_TERM_BITS, _PRED_BITS = 26, 12
+_MAX_TERMS, _MAX_PREDS = 1 << _TERM_BITS, 1 << _PRED_BITS
+_O_MASK = _MAX_TERMS - 1
+_P_MASK = _MAX_PREDS - 1
+_P_SHIFT = _TERM_BITS
+_S_SHIFT = _TERM_BITS + _PRED_BITS
+
+#: Characters rdflib refuses in an IRI (``rdflib.term._is_valid_uri``).
+_BAD_IRI_CHARS = frozenset('<>" {}|\\^`')
+_BAD_IRI = re.compile('[<>" {}|\\\\^`]')
+
+#: How a packed triple is taken apart: ``(v >> P_SHIFT) & P_MASK`` is the predicate number,
+#: ``v & O_MASK`` the object's term number.
+P_SHIFT, P_MASK, O_MASK = _P_SHIFT, _P_MASK, _O_MASK
+
+
+def unpack(v: int) -> tuple[int, int, int]:
+    """(subject, predicate, object) numbers of a packed triple."""
+    return v >> _S_SHIFT, (v >> _P_SHIFT) & _P_MASK, v & _O_MASK
+
+
+class Lit(NamedTuple):
+    """A literal: lexical form, datatype IRI (``None`` for a plain string), language tag."""
+
+    lexical: str
+    datatype: str | None = None
+    lang: str | None = None
+
+
+Term = str | Lit
+
+
+def check_iri(iri: str) -> str:
+    """The IRI, or ``ValueError`` when it holds a character no RDF syntax can write.
+
+    >>> check_iri("https://example.org/a b")
+    Traceback (most recent call last):
+    ...
+    ValueError: not a valid IRI (it contains ' '): 'https://example.org/a b'
+    """
+    if not _BAD_IRI_CHARS.isdisjoint(iri):
+        bad = next(c for c in iri if c in _BAD_IRI_CHARS)
+        raise ValueError(f"not a valid IRI (it contains {bad!r}): {iri!r}")
+    return iri
+
+
+def literal_nt(lit: Lit) -> str:
+    """A literal in N-Triples: rdflib's ``Literal.n3()`` for one-line text; a line break is
+    written ``\\n`` (rdflib writes a Turtle triple-quoted string, which N-Triples lacks).
+
+    >>> literal_nt(Lit('say "hi"\\\\', "http://www.w3.org/2001/XMLSchema#anyURI"))
+    '"say \\\\"hi\\\\"\\\\\\\\"^^<http://www.w3.org/2001/XMLSchema#anyURI>'
+    >>> literal_nt(Lit("two\\nlines", lang="en"))
+    '"two\\\\nlines"@en'
+    """
+    text = lit.lexical
+    if "\\" in text or '"' in text or "\n" in text or "\r" in text:
+        text = (
+            text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+        )
+    if lit.lang:
+        return f'"{text}"@{lit.lang}'
+    if lit.datatype:
+        return f'"{text}"^^<{lit.datatype}>'
+    return f'"{text}"'
+
+
+def term_nt(term: Term) -> str:
+    """A term in N-Triples."""
+    return f"<{term}>" if type(term) is str else literal_nt(term)
+
+
+def ntriple(s: str, p: str, o: Term) -> str:
+    """One N-Triples line."""
+    return f"<{s}> <{p}> {term_nt(o)} .\n"
+
+
+class Triples:
+    """A set of (subject, predicate, object) triples of IRIs and :class:`Lit` literals.
+
+    ``namespaces`` (prefix → namespace IRI) are the prefixes an rdflib ``Graph`` of these
+    triples has bound; the Turtle writer and :meth:`to_graph` use them.
+
+    Adding is cheap (three dictionary lookups and an append); duplicates are dropped when the
+    triples are first read (:meth:`freeze`), which also sorts them by subject. Iteration
+    yields triples in N-Triples line order.
+    """
+
+    def __init__(self, namespaces: Mapping[str, str] | None = None) -> None:
+        self.namespaces: dict[str, str] = dict(namespaces or {})
+        self._terms: list[Term] = []
+        self._preds: list[str] = []
+        self._ids: dict[Term, int] | None = {}
+        self._pids: dict[str, int] = {}
+        self._packed = array("Q")
+        self._checked = 0  # terms before this number hold valid IRIs
+        self._frozen = True  # nothing to sort yet
+        self._subjects = array("Q")  # when frozen: the subject ids, in packed order,
+        self._starts = array("Q", [0])  # and where each one's triples start (one more)
+
+    # -- adding -------------------------------------------------------------------------
+    def _term_id(self, term: Term) -> int:
+        ids = self._ids
+        if ids is None:
+            ids = self._ids = {t: i for i, t in enumerate(self._terms)}
+        i = ids.get(term)
+        if i is None:
+            i = ids[term] = len(self._terms)
+            if i >= _MAX_TERMS:
+                raise OverflowError(f"more than {_MAX_TERMS:,} distinct terms")
+            self._terms.append(term)
+        return i
+
+    def add(self, s: str, p: str, o: Term) -> None:
+        """Add one triple: subject and predicate IRIs, an IRI or :class:`Lit` object (rdflib
+        ``URIRef`` and ``Literal`` are taken too, and stored as plain terms)."""
+        if type(s) is not str:
+            s = _plain(s)  # type: ignore[assignment]
+        if type(p) is not str:
+            p = _plain(p)  # type: ignore[assignment]
+        if type(o) is not str and type(o) is not Lit:
+            o = _plain(o)
+        ids = self._ids
+        si = ids.get(s) if ids is not None else None
+        if si is None:
+            si = self._term_id(s)
+        oi = ids.get(o) if ids is not None else None
+        if oi is None:
+            oi = self._term_id(o)
+        pi = self._pids.get(p)
+        if pi is None:
+            pi = self._pids[p] = len(self._preds)
+            if pi >= _MAX_PREDS:
+                raise OverflowError(f"more than {_MAX_PREDS:,} distinct predicates")
+            self._preds.append(p)
+        self._packed.append((si << _S_SHIFT) | (pi << _P_SHIFT) | oi)
+        self._frozen = False
+
+    def update(self, triples: Iterable[tuple[str, str, Term]]) -> None:
+        for s, p, o in triples:
+            self.add(s, p, o)
+
+    # -- reading ------------------------------------------------------------------------
+    def freeze(self) -> Triples:
+        """Sort by subject and drop duplicates (done once, before the first read); the term
+        index is released (it comes back if triples are added later)."""
+        if self._frozen:
+            return self
+        ordered = sorted(self._packed)
+        packed = array("Q")
+        subjects, starts = array("Q"), array("Q")
+        previous, subject = -1, -1
+        append = packed.append
+        for value in ordered:
+            if value != previous:
+                s = value >> _S_SHIFT
+                if s != subject:
+                    subjects.append(s)
+                    starts.append(len(packed))
+                    subject = s
+                append(value)
+                previous = value
+        del ordered
+        starts.append(len(packed))
+        self._packed, self._subjects, self._starts = packed, subjects, starts
+        self._ids = None
+        self._frozen = True
+        return self
+
+    def __len__(self) -> int:
+        return len(self.freeze()._packed)
+
+    def __bool__(self) -> bool:
+        return bool(self._packed)
+
+    def by_subject(self, order: Iterable[int] | None = None) -> Iterator[tuple[str, list]]:
+        """``(subject, [(predicate, object), ...])`` per subject: by subject number, or in
+        the order of the indices ``order`` (positions in :meth:`subjects`)."""
+        self.freeze()
+        terms, preds, packed = self._terms, self._preds, self._packed
+        subjects, starts = self._subjects, self._starts
+        indices = range(len(subjects)) if order is None else order
+        for k in indices:
+            yield (
+                terms[subjects[k]],
+                [
+                    (preds[(v >> _P_SHIFT) & _P_MASK], terms[v & _O_MASK])
+                    for v in packed[starts[k] : starts[k + 1]]
+                ],
+            )
+
+    def rows(self, order: Iterable[int] | None = None) -> Iterator[tuple[int, array]]:
+        """``(subject term number, packed triples)`` per subject, like :meth:`by_subject`:
+        the fast path of the writers, which decode with :func:`unpack` or inline."""
+        self.freeze()
+        packed, subjects, starts = self._packed, self._subjects, self._starts
+        for k in range(len(subjects)) if order is None else order:
+            yield subjects[k], packed[starts[k] : starts[k + 1]]
+
+    def tables(self) -> tuple[list[Term], list[str]]:
+        """The term table and the predicate table, by number (not copies: do not change)."""
+        self.freeze()
+        return self._terms, self._preds
+
+    def check_iris(self) -> None:
+        """``ValueError`` for an IRI that no RDF syntax can write (checked once per term)."""
+        self.freeze()
+        bad = _BAD_IRI.search
+        for term in self._terms[self._checked :]:
+            if type(term) is str and bad(term):
+                check_iri(term)
+        for predicate in self._preds:
+            check_iri(predicate)
+        self._checked = len(self._terms)
+
+    def subject_ids(self) -> array:
+        """The term number of every subject, in the order :meth:`rows` numbers them."""
+        return self.freeze()._subjects
+
+    def subjects(self) -> list[str]:
+        """Every subject, in the order :meth:`by_subject` numbers them."""
+        self.freeze()
+        terms = self._terms
+        return [terms[s] for s in self._subjects]
+
+    def object_counts(self) -> list[int]:
+        """How many triples have each term (by term number) as object."""
+        self.freeze()
+        counts = [0] * len(self._terms)
+        for v in self._packed:
+            counts[v & _O_MASK] += 1
+        return counts
+
+    def subject_reference_counts(self) -> list[int]:
+        """For each subject (in :meth:`subjects` order), the triples that have it as object."""
+        counts = self.object_counts()
+        return [counts[s] for s in self._subjects]
+
+    def objects(self, predicate: str) -> Iterator[tuple[str, Term]]:
+        """``(subject, object)`` of the triples with this predicate."""
+        self.freeze()
+        pi = self._pids.get(predicate)
+        if pi is None:
+            return
+        terms = self._terms
+        for v in self._packed:
+            if (v >> _P_SHIFT) & _P_MASK == pi:
+                yield terms[v >> _S_SHIFT], terms[v & _O_MASK]
+
+    def terms(self) -> list[Term]:
+        """Every distinct subject and object term (predicates: :meth:`predicates`)."""
+        return list(self._terms)
+
+    def predicates(self) -> list[str]:
+        return list(self._preds)
+
+    def __iter__(self) -> Iterator[tuple[str, str, Term]]:
+        """Triples in N-Triples line order."""
+        key = _nt_subject_key
+        subjects = self.subjects()
+        order = sorted(range(len(subjects)), key=lambda i: key(subjects[i]))
+        for s, pairs in self.by_subject(order):
+            for line, p, o in sorted((f"<{p}> {term_nt(o)}", p, o) for p, o in pairs):
+                del line
+                yield s, p, o
+
+    # -- rdflib -------------------------------------------------------------------------
+    @classmethod
+    def from_graph(cls, graph: Graph) -> Triples:
+        """The triples of an rdflib graph (``ValueError`` on a blank node)."""
+        triples = cls({prefix: str(ns) for prefix, ns in graph.namespaces()})
+        for s, p, o in graph:
+            triples.add(_plain(s), _plain(p), _plain(o))  # type: ignore[arg-type]
+        return triples
+
+    def to_graph(self) -> Graph:
+        """An rdflib ``Graph`` of these triples, with the same prefixes bound."""
+        from rdflib import Graph, Literal, URIRef
+
+        graph = Graph(bind_namespaces="none")
+        for prefix, ns in self.namespaces.items():
+            graph.bind(prefix, ns, override=True, replace=True)
+        self.freeze()
+        made = [
+            URIRef(t) if type(t) is str else Literal(t.lexical, lang=t.lang, datatype=t.datatype)
+            for t in self._terms
+        ]
+        preds = [URIRef(p) for p in self._preds]
+        graph.addN(
+            (made[v >> _S_SHIFT], preds[(v >> _P_SHIFT) & _P_MASK], made[v & _O_MASK], graph)
+            for v in self._packed
+        )
+        return graph
+
+
+def _plain(term) -> Term:
+    """A plain term of an rdflib term (or of any ``str`` subclass or :class:`Lit`)."""
+    convert = _CONVERTERS.get(type(term))
+    if convert is None:
+        convert = _CONVERTERS[type(term)] = _converter(type(term))
+    return convert(term)
+
+
+def _converter(kind: type):
+    from rdflib import BNode, Literal, URIRef
+
+    if issubclass(kind, Literal):
+        return lambda t: Lit(
+            str(t), str(t.datatype) if t.datatype is not None else None, t.language
+        )
+    if issubclass(kind, BNode) or not issubclass(kind, (URIRef, str, Lit)):
+
+        def refuse(t):
+            raise ValueError(f"cannot hold {t!r}: only IRIs and literals (no blank nodes)")
+
+        return refuse
+    if issubclass(kind, Lit):
+        return lambda t: Lit(*t)
+    return str.__str__  # URIRef and other str subclasses: the plain string
+
+
+_CONVERTERS: dict[type, Callable[[object], Term]] = {}
+
+
+def _nt_subject_key(iri: str) -> str:
+    """Sorting subjects by this sorts their N-Triples lines (``<a>`` sorts after ``<a/b>``)."""
+    return iri + ">"
