@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import os
 import signal
+import threading
 
 import pytest
 
@@ -96,9 +97,14 @@ def test_a_failed_check_writes_nothing(previous):
     assert contents(out) == before
 
 
-@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="no signal masks")
-def test_ctrl_c_during_the_renames_waits_for_the_whole_set(previous, monkeypatch):
+@pytest.mark.parametrize("other_thread", [False, True])
+def test_ctrl_c_during_the_renames_waits_for_the_whole_set(previous, monkeypatch, other_thread):
+    """Also when another thread is alive (pyoxigraph's loaders are): a thread signal mask
+    would let the kernel hand the signal to that thread, and Python would raise at once."""
     out, _ = previous
+    stop = threading.Event()
+    if other_thread:
+        threading.Thread(target=stop.wait, daemon=True).start()
     real = os.replace
     calls = []
 
@@ -111,6 +117,7 @@ def test_ctrl_c_during_the_renames_waits_for_the_whole_set(previous, monkeypatch
     monkeypatch.setattr(os, "replace", replace)
     with pytest.raises(KeyboardInterrupt):
         write_outputs(graph("new"), out, PREFIXES)
+    stop.set()
     assert len(calls) == 3  # delivered only once all three were in place
     assert all(b"new" in data for data in contents(out).values())
 

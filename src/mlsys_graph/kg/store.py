@@ -30,6 +30,7 @@ import re
 import shutil
 import signal
 import tempfile
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from io import StringIO
 from json.encoder import encode_basestring
@@ -501,18 +502,30 @@ def _umask() -> int:
 
 @contextlib.contextmanager
 def _signals_held() -> Iterator[None]:
-    """Hold back Ctrl-C and termination signals (delivered on exit) where the OS allows."""
-    held = {signal.SIGINT, signal.SIGTERM}
-    if hasattr(signal, "SIGHUP"):
-        held.add(signal.SIGHUP)
-    if not hasattr(signal, "pthread_sigmask"):  # pragma: no cover - Windows
+    """Hold back Ctrl-C and termination signals, delivered on exit.
+
+    Python-level handlers that only record the signal, not a thread signal mask: the
+    kernel may hand a process-directed signal to any thread that does not block it, and
+    pyoxigraph's loader threads (the build validates through it) block nothing. Python runs
+    handlers in the main thread whichever thread received the signal. Outside the main
+    thread (where handlers cannot be set) the block runs unprotected.
+    """
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    names = ("SIGINT", "SIGTERM", "SIGHUP")
+    held = [getattr(signal, name) for name in names if hasattr(signal, name)]
+    pending: list[int] = []
+    previous = {}
+    for signum in held:
+        previous[signum] = signal.signal(signum, lambda number, _frame: pending.append(number))
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        for signum in pending:
+            signal.raise_signal(signum)
 
 
 def _os_error(path: Path, exc: OSError) -> OutputError:
