@@ -158,8 +158,12 @@ def test_build_output_errors_are_one_line(tmp_path, monkeypatch):
 
     import mlsys_graph.kg.store as store
 
-    def full(*args, **kwargs):
-        raise OSError(28, "No space left on device")
+    real = store.write_ntriples
+
+    def full(triples, handle, *args, **kwargs):
+        if isinstance(getattr(handle, "name", None), str):  # a file, not the in-memory loader
+            raise OSError(28, "No space left on device")
+        return real(triples, handle, *args, **kwargs)
 
     monkeypatch.setattr(store, "write_ntriples", full)
     out = tmp_path / "o"
