@@ -46,6 +46,26 @@ def test_parse_table(tmp_path):
     assert lines[0].split()[:3] == ["LINE", "KIND", "NAME"] and "Tarn" in lines[1]
 
 
+def test_parse_explain_names_each_files_layout(tmp_path):
+    table = (
+        "## Serving\n\n|Date|Title|Paper|\n|---|---|---|\n"
+        "|2023.09|[Tarn] Tarn: Paged Serving|[[pdf]](https://arxiv.org/pdf/2309.00001.pdf)|\n"
+        "|2023.10|Pike: Draft Trees|[[pdf]](https://arxiv.org/pdf/2310.00002.pdf)|\n"
+    )
+    tagged = "## OSDI 2024\n- [OSDI'24] [Quarry: Regions](https://example.org/q.pdf)\n"
+    paths = [_write(tmp_path, table, "a.md"), _write(tmp_path, tagged, "b.md")]
+    result = CliRunner().invoke(cli, ["parse", "--explain", *paths])
+    assert result.exit_code == 0, result.output
+    assert len(json.loads(result.stdout)) == 3  # data alone on stdout
+    layouts = [line for line in result.stderr.splitlines() if line.startswith("layout:")]
+    assert layouts == [
+        f"layout: {paths[0]}: table (2 of 2 items)",
+        f"layout: {paths[1]}: venue-tags (1 of 1 items); headings naming a venue or year: 1",
+    ]
+    plain = CliRunner().invoke(cli, ["parse", paths[0]])
+    assert "layout:" not in plain.stderr
+
+
 def test_parse_stdin():
     result = CliRunner().invoke(cli, ["parse", "-"], input=LIST)
     assert json.loads(result.stdout)[0]["source"] == "<stdin>"

@@ -153,6 +153,9 @@ class ParseResult:
 
     entries: tuple[Entry, ...]
     problems: tuple[Problem, ...]
+    #: One :class:`mlsys_graph.ingest.profile.Profile` per file read: the layout it is
+    #: written in (``mlsys-graph parse --explain``).
+    profiles: tuple = ()
 
     @property
     def errors(self) -> tuple[Problem, ...]:

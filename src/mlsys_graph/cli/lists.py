@@ -32,7 +32,12 @@ def _parse(paths: tuple[str, ...]):
     show_default=True,
     help="json: an array of entry records; table: one line per entry.",
 )
-def parse_command(paths: tuple[str, ...], fmt: str) -> None:
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Also say, per file on stderr, which layout it is read as and why (item counts).",
+)
+def parse_command(paths: tuple[str, ...], fmt: str, explain: bool) -> None:
     """Read awesome-list markdown and print its entries.
 
     PATH is a markdown file, a directory (its .md files, README first, boilerplate such
@@ -42,6 +47,7 @@ def parse_command(paths: tuple[str, ...], fmt: str) -> None:
     Examples:
       mlsys-graph parse README.md
       mlsys-graph parse list/ --format table
+      mlsys-graph parse --explain README.md > /dev/null
       cat README.md | mlsys-graph parse - | jq '.[] | select(.kind=="paper") | .title'
     """
     result = _parse(paths)
@@ -50,6 +56,9 @@ def parse_command(paths: tuple[str, ...], fmt: str) -> None:
         sys.stdout.write("\n")
     else:
         _print_table(result.entries)
+    if explain:
+        for found in result.profiles:
+            click.echo(f"layout: {found}", err=True)
     if result.problems:
         click.echo(f"{len(result.problems)} problem(s); `mlsys-graph lint` lists them", err=True)
 

@@ -19,6 +19,7 @@ from .duplicates import find_duplicates
 from .entries import interpret
 from .known_lists import identify
 from .markdown import read_structure
+from .profile import profile
 from .sources import Source, read_sources
 from .venues import VenueTable, default_table
 
@@ -29,6 +30,7 @@ def parse_sources(sources: Iterable[Source]) -> ParseResult:
     """Entries and problems of already-read sources, in source order."""
     entries: list[Entry] = []
     problems: list[Problem] = []
+    profiles = []
     sources = list(sources)
     order = {source.path: index for index, source in enumerate(sources)}
     for source in sources:
@@ -36,13 +38,14 @@ def parse_sources(sources: Iterable[Source]) -> ParseResult:
         doc = read_structure(source.text, source.path)
         problems.extend(doc.problems)
         table = venue_table(source)
+        profiles.append(profile(doc, table))
         for item in doc.items:
             found, found_problems = interpret(item, table=table)
             entries.extend(found)
             problems.extend(found_problems)
     problems.extend(find_duplicates(entries))
     problems.sort(key=lambda p: (order.get(p.path, len(order)), p.line, p.code, p.message))
-    return ParseResult(tuple(entries), tuple(problems))
+    return ParseResult(tuple(entries), tuple(problems), tuple(profiles))
 
 
 def venue_table(source: Source) -> VenueTable:

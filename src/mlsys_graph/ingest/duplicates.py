@@ -8,8 +8,9 @@ The rule holds within one list and across lists. Two entries are the same thing 
 * both are papers with the same title (after folding case and punctuation) and the same
   year; a paper without a year joins them only when the title is listed with one year at
   most (else it cannot say which), and never when their arXiv ids or DOIs differ;
-* both are of another kind with the same title, or both are software with the same
-  repository.
+* both are of another kind with the same title, or both are software whose own (first)
+  link is the same repository (two entries that only cite one code repository, a product
+  and a component's docs page, stay two).
 
 Never across kinds (a paper and the software that implements it stay two), never on a
 short name alone ("Tarn: serving" and "Tarn: storage" are two papers), and never a
@@ -93,9 +94,20 @@ def duplicate_keys(entry: Entry) -> list[tuple[str, str]]:
         title = title_key(entry.title)
         if len(title) >= 4:
             keys.append((_kind_class(entry), title))
-    if entry.kind == "software" and entry.github:
+    if entry.kind == "software" and entry.github and _repo_first(entry):
         keys.append(("github", entry.github.lower()))
     return keys
+
+
+def _repo_first(entry: Entry) -> bool:
+    """Whether the entry's own (first) link is its repository: a product and a component's
+    docs page that both point at one code repository (``[[docs]](…) | [[repo]](…)`` rows)
+    are two entries, the same repository listed twice is one."""
+    from .links import github_repo
+
+    first = next((link.url for link in entry.links if link.url), "")
+    repo = github_repo(first)
+    return repo is not None and repo.lower() == entry.github.lower()
 
 
 def nested_pair(a: Entry, b: Entry) -> bool:

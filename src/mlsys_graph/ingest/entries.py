@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 
 from ..model import Entry, Link, Problem
 from . import citation
+from .badges import read_badge
+from .fields import field_line
 from .kinds import decide_kind
 from .links import (
     SAFE_SCHEMES,
@@ -37,7 +39,12 @@ from .links import (
     unsafe_scheme,
 )
 from .markdown import Item, fold_spaces
+from .names import is_organisation
 from .naming import looks_like_person, read_name
+from .tables import read_row
+from .tags import Tagged, read_by_line, read_tags, venue_tag
+from .text import strip_links
+from .venue_text import parse_venue
 from .venues import VenueTable, default_table
 
 __all__ = ["interpret", "is_toc_item"]
@@ -52,6 +59,8 @@ _BRACES = re.compile(r"\{([^{}]*)\}")
 _PAREN = re.compile(r"\s*[(（]([^()（）]*)[)）]")
 _YEAR_HEADING = re.compile(r"^(?:year\s+)?((?:19|20)\d\d)$", re.I)
 _TRAILING = re.compile(r"\s*[.:：。]$")
+# Years in a heading that names a venue: "OSDI 2024", "OSDI '24", "OSDI'24", "OSDI 24".
+_YEARS = re.compile(r"\s*'?\s*\b(?:(?:19|20)\d\d|\d\d)\b|'\d\d\b")
 _LOCAL_PAGE = re.compile(r"^(?![a-z][a-z0-9+.-]*:|//)[^?#]*\.(?:md|markdown)(?:#.*)?$", re.I)
 
 
@@ -59,13 +68,17 @@ def is_toc_item(item: Item) -> bool:
     """A table-of-contents bullet: every link goes to an ``#anchor`` or to another page of
     the list itself (``topics/serving.md``), as in the README of a list split into files."""
     links = item.links
-    return bool(links) and all(
-        link.url.startswith("#") or _LOCAL_PAGE.match(link.url) for link in links
+    return (
+        bool(links)
+        and all(link.url.startswith("#") or _LOCAL_PAGE.match(link.url) for link in links)
+        # "SiloD: … [also in [2.1](#dl-scheduling)]" is an entry with a cross-reference.
+        and not re.search(r"[^\W\d_]{2}", item.text)
     )
 
 
 def _heading_context(item: Item, table: VenueTable) -> tuple[str | None, int | None]:
-    """Venue and year that enclosing headings (``## 2024``, ``### OSDI``) give."""
+    """Venue and year that enclosing headings and groups give: ``## 2024``, ``### OSDI``,
+    ``## OSDI 25``, ``<details><summary>2024</summary>``, a bold ``**NSDI 2023**`` line."""
     venue = year = None
     for _level, text in item.headings:
         m = _YEAR_HEADING.match(text.strip())
@@ -75,6 +88,10 @@ def _heading_context(item: Item, table: VenueTable) -> tuple[str | None, int | N
         found = table.lookup(text)
         if found is not None:
             venue = found.acronym
+            continue
+        vy = parse_venue(text, table)
+        if vy.known and vy.year is not None and table.lookup(_YEARS.sub(" ", text)) is not None:
+            venue, year = vy.venue, vy.year
     return venue, year
 
 
@@ -153,7 +170,7 @@ def _read_attribute(child: Item, facts: _Facts, table: VenueTable) -> None:
         if text and facts.summary is None:
             facts.summary = text
             facts.summary_at = (child.line, child.raw)
-    elif citation.is_remark(plain):
+    elif citation.is_remark(plain) or _read_field(child, facts, table):
         pass
     else:
         att = citation.parse_attribution_line(child.source, table)
@@ -164,6 +181,42 @@ def _read_attribute(child: Item, facts: _Facts, table: VenueTable) -> None:
             facts.description_at = facts.description_at or (child.line, child.raw)
     for grandchild in child.children:
         _read_attribute(grandchild, facts, table)
+
+
+def _read_field(child: Item, facts: _Facts, table: VenueTable) -> bool:
+    """A labelled field line (``**Authors:** …``, ``Venue: OSDI 2024``) that names authors,
+    a venue, a year or an affiliation; other fields (links, code) are read as usual."""
+    found = field_line(child.source)
+    if found is None:
+        return False
+    name, value = found
+    value = strip_links(value)
+    if name in ("links", "code", "badges"):
+        # "**Paper:** [arXiv](…)": the links are the entry's (read above); the label is no
+        # description.
+        return not value.strip(" ,;|/·-")
+    if name not in ("authors", "venue", "year", "affiliation"):
+        return False
+    if name == "authors":
+        att = citation.parse_attribution_line(value, table)
+        if att is not None and att.authors:
+            facts.add_attribution(att, "author-field")
+        else:
+            authors = citation.parse_authors(value)
+            if authors.names and not facts.authors:
+                facts.authors, facts.truncated = authors.names, authors.truncated
+                facts.authors_rule = "author-field"
+    elif name == "venue":
+        facts.add_venue(venue_tag(value, table) or parse_venue(value, table))
+    elif name == "year":
+        m = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", value)
+        if m and facts.year is None:
+            facts.year = int(m.group())
+    elif value.strip():
+        facts.affiliations = facts.affiliations + tuple(
+            (org.strip(), None) for org in re.split(r"[;；]", value) if org.strip()
+        )
+    return True
 
 
 def _clean_title(text: str, facts: _Facts, table: VenueTable) -> str:
@@ -211,8 +264,79 @@ def _speakers(title: str, kind: str, facts: _Facts) -> str:
 
 
 def _names_the_entry(label: str) -> bool:
-    """A link label that is the entry's own name or title, not a kind word like [Paper]."""
-    return bool(label) and label_class(label) is None
+    """A link label that is the entry's own name or title, not a kind word like [Paper]:
+    a label of four or more words is a title even when a kind word is in it ("LLM Serving:
+    A Survey", "Video Analytics at Scale")."""
+    return bool(label) and (label_class(label) is None or len(label.split()) >= 4)
+
+
+_HTML_TAG = re.compile(r"<[^>]*>")
+_CODE_NAME = re.compile(r"\(\s*`([^`]{1,40})`\s*\)\s*$")
+
+
+def _upto_link(segments) -> list[str]:
+    parts: list[str] = []
+    for segment in segments:
+        if segment.link is not None and not segment.link.url.startswith("#"):
+            break
+        if segment.link is None:
+            parts.append(segment.text)
+    return parts
+
+
+def _after_link(segments) -> list[str]:
+    parts: list[str] = []
+    seen = False
+    for segment in segments:
+        if segment.link is not None and not segment.link.url.startswith("#"):
+            seen = True
+        elif seen and segment.link is None:
+            parts.append(segment.text)
+    return parts
+
+
+def _use_tags(tagged: Tagged, facts: _Facts, problems: list[Problem], item: Item) -> None:
+    """What a title's tags say: venue, organisations, an author (:mod:`.tags`)."""
+    facts.add_venue(tagged.venue)
+    if tagged.affiliations:
+        known = {name for name, _ in facts.affiliations}
+        facts.affiliations = facts.affiliations + tuple(
+            (org, None) for org in tagged.affiliations if org not in known
+        )
+    if tagged.authors and not facts.authors:
+        facts.authors, facts.truncated = tagged.authors, tagged.truncated
+        facts.authors_rule = "title-tag"
+    for tag in tagged.venues_without_year:
+        problems.append(
+            Problem(
+                item.path,
+                item.line,
+                "warning",
+                "tag-without-year",
+                f"the venue tag '{tag}' gives no year; write it as '{tag}'YY' or '{tag} YYYY'",
+            )
+        )
+
+
+def _is_badge(segment) -> bool:
+    """A link that wraps an image (a badge, a logo): it names no title and no kind."""
+    return segment.link is not None and segment.image is not None
+
+
+def _badge_facts(segments, facts: _Facts, table: VenueTable) -> str | None:
+    """Venue badges give the venue; a star badge the repository it counts (returned)."""
+    stars = None
+    for segment in segments:
+        if segment.image is None:
+            continue
+        badge = read_badge(segment.image.url)
+        if badge is None:
+            continue
+        if badge.kind == "venue":
+            facts.add_venue(venue_tag(badge.message, table))
+        elif badge.kind == "stars":
+            stars = stars or badge.repo
+    return stars
 
 
 def _link_problems(path: str, line: int, links: list[Link]) -> list[Problem]:
@@ -269,37 +393,123 @@ def interpret(
         return [], []
     facts = _Facts(end_line=item.end_line)
     child_entries: list[Item] = []
-    for child in item.children:
-        if _is_entry_child(child, table):
-            child_entries.append(child)
-        else:
-            _read_attribute(child, facts, table)
-    for extra in item.extra:
-        facts.descriptions.append(extra)
-
-    own_links = [link for link in item.links if not link.url.startswith("#")]
-    links = own_links + facts.links
-    head = item.before_first_link if own_links else item.text
-    if own_links and not head and _names_the_entry(own_links[0].label):
-        # The classic awesome-list bullet: "[Name](url) - description".
-        head = own_links[0].label
-        description = re.sub(r"^[\s\-–—:：]+", "", item.after_links)
-        if description and not citation.split_venue_tag("x " + description, table)[1]:
-            facts.descriptions.insert(0, description)
+    problems: list[Problem] = []
+    badge_links: list[Link] = []
+    name_from_tag: str | None = None
+    tag_source = item.source
+    if item.form == "row":
+        row = read_row(item)
+        if not row.title.strip() and not row.links:
+            return [], []
+        own_links = row.links
+        badge_links = row.badge_links
+        head = row.title
+        tag_source = row.title_source
+        for text in row.venues:
+            facts.add_venue(venue_tag(text, table) or parse_venue(text, table))
+        if row.authors:
+            att = citation.parse_attribution_line(row.authors, table)
+            if att is not None and att.authors:
+                facts.add_attribution(att, "author-column")
+        if row.affiliations:
+            facts.affiliations = facts.affiliations + tuple(
+                (org, None) for org in row.affiliations if is_organisation(org)
+            )
+        if row.summary:
+            facts.summary = row.summary
+            facts.summary_at = (item.line, item.raw)
+        # A date column alone does not make a paper (it dates blog posts and releases too).
+        cited = bool(facts.authors or facts.venue_raw)
+        if row.year is not None:
+            facts.year = facts.year or row.year
+        stars = row.stars
+    else:
+        for child in item.children:
+            if _is_entry_child(child, table):
+                child_entries.append(child)
+            else:
+                _read_attribute(child, facts, table)
+        for extra in item.extra:
+            facts.descriptions.append(extra)
+        stars = _badge_facts(item.segments, facts, table)
+        badge_links = [s.link for s in item.segments if _is_badge(s) and s.link.url.strip()]
+        own_links = [
+            s.link
+            for s in item.segments
+            if s.link is not None and not _is_badge(s) and not s.link.url.startswith("#")
+        ]
+        plain = [s for s in item.segments if not _is_badge(s)]
+        before = fold_spaces("".join(_upto_link(plain)))
+        head = (
+            before if own_links else fold_spaces("".join(x.text for x in plain if x.link is None))
+        )
+        after = fold_spaces("".join(_after_link(plain)))
+        tagged_head = (
+            read_tags(head, table) if head.startswith(("[", "【")) or "[" in head[:4] else None
+        )
+        if tagged_head is not None and own_links and not tagged_head.title:
+            _use_tags(tagged_head, facts, problems, item)
+            name_from_tag = tagged_head.name
+            head = ""
+        if own_links and not re.search(r"[^\W_]", head):
+            # "🌐 [Together](url)": a mark before the link is no title.
+            head = ""
+        if own_links and not head and _names_the_entry(own_links[0].label):
+            # The classic awesome-list bullet: "[Name](url) - description".
+            head = own_links[0].label
+            code = _CODE_NAME.search(item.source)
+            if code is not None and fold_spaces(after).strip("() ") == code.group(1).strip():
+                name_from_tag = name_from_tag or code.group(1).strip()
+                after = ""
+            by = read_by_line(_HTML_TAG.sub(" ", after), table)
+            if by is not None:
+                # "[Title](url) by Acme Labs, SC 2022": who wrote it, where and when.
+                if by.authors and not facts.authors:
+                    facts.authors, facts.truncated = by.authors, by.truncated
+                    facts.authors_rule = "by-line"
+                facts.affiliations = facts.affiliations + by.affiliations
+                facts.add_venue(by.venue)
+                after = ""
+            if after.lstrip().startswith("|"):
+                # "[Title](url) | OSDI'22 | Acme Labs": venue and organisation suffixes.
+                _use_tags(read_tags("x " + after, table), facts, problems, item)
+                after = ""
+            description = re.sub(r"^[\s\-–—:：]+", "", after)
+            att = (
+                citation.parse_attribution_line(description, table)
+                if re.match(r"^\s*[.,]\s*\S", after)
+                else None
+            )
+            if att is not None and att.authors and (len(att.authors) > 1 or att.truncated):
+                # "[Title](url). Ada Quill, Bo Li." : the authors follow the title.
+                facts.add_attribution(att, "inline-authors")
+            elif description and not citation.split_venue_tag("x " + description, table)[1]:
+                facts.descriptions.insert(0, description)
+        cited = None
+    links = own_links + facts.links + badge_links
+    tagged = read_tags(head, table, tag_source)
+    if tagged.title != head:
+        _use_tags(tagged, facts, problems, item)
+        name_from_tag = name_from_tag or tagged.name
+        head = tagged.title
     inline = citation.parse_inline_citation(head, table)
     if inline is not None:
         head, att = inline
         facts.add_attribution(att, "inline-citation")
     title = _clean_title(head, facts, table)
-    if item.after_links:
+    if item.form != "row" and item.after_links:
         _, trailing = citation.split_venue_tag("x " + item.after_links.strip(), table)
         facts.add_venue(trailing)
-    kind = decide_kind(item, links, facts.cited)
+    if cited is None:
+        cited = facts.cited
+    kind = decide_kind(item, own_links + facts.links, cited)
     # The name is read before speakers leave the title ("ScaledML 2019: Ada Byron, ..."),
     # and a title that ends in a colon ("SysML 2019:") still names its subject.
     named = title + (":" if re.search(r"[:：]\s*$", head) and not title.endswith(":") else "")
-    repo = next((r for r in (github_repo(link.url) for link in links) if r), None)
+    repo = next((r for r in (github_repo(link.url) for link in links) if r), None) or stars
     name, name_source = read_name(named, kind, repo)
+    if name_from_tag and kind in ("paper", "thesis", "software"):
+        name, name_source = name_from_tag, "title"
     title = _speakers(title, kind, facts)
     authors = list(facts.authors)
     authors_rule = facts.authors_rule
@@ -309,13 +519,16 @@ def interpret(
             authors_rule = authors_rule or "profile-link"
 
     venue, venue_raw, year = facts.venue, facts.venue_raw, facts.year
-    problems = _link_problems(item.path, item.line, links)
+    problems.extend(_link_problems(item.path, item.line, own_links + facts.links))
     if kind in ("paper", "thesis"):
         heading_venue, heading_year = _heading_context(item, table)
         if venue is None and venue_raw is None and heading_venue:
             venue = venue_raw = heading_venue
         if year is None:
             year = heading_year
+        if year is not None:
+            # "[FAST]" under "## 2024": the group gives the year the tag leaves out.
+            problems[:] = [p for p in problems if p.code != "tag-without-year"]
         if venue_raw and not facts.venue_known and venue == facts.venue:
             problems.append(
                 Problem(
@@ -347,7 +560,7 @@ def interpret(
                 item.line,
                 "warning",
                 "no-link",
-                f"entry '{title or '(untitled)'}' has no link",
+                f"{'row' if item.form == 'row' else 'entry'} '{title or '(untitled)'}' has no link",
             )
         )
 

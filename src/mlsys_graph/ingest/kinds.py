@@ -31,7 +31,7 @@ _RESOURCE_SECTIONS = (
     ("blog", re.compile(r"(?:blogs?|blog\s+posts?|posts?|articles?)", re.I)),
 )
 _SOFTWARE_SECTION = re.compile(
-    r"\b(tools?|projects?|software|librar(y|ies)|frameworks?|platforms?|code)\b", re.I
+    r"\b(tools?|projects?|software|librar(y|ies)|frameworks?|platforms?|code|engines?)\b", re.I
 )
 # "Summary:", "Summary (2023/4/14 by Liang):", "TL;DR:" ...
 

@@ -16,14 +16,15 @@ that stand outside any bullet.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Link, Problem
+from .fields import PAPER_FIELDS, field_line, title_columns
 from .lines import control_problems, split_lines
 from .links import clean_label
 from .parser import parse
 
-__all__ = ["Document", "Item", "Segment", "read_structure"]
+__all__ = ["GROUP_LEVEL", "Cell", "Document", "Item", "Segment", "read_structure"]
 
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 # Control characters that are not white space (\s covers VT, FF, U+001C-U+001F, NEL, U+2028/9).
@@ -42,10 +43,25 @@ def fold_spaces(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Segment:
-    """One piece of a bullet's inline text: plain text, or a link."""
+    """One piece of a bullet's inline text: plain text, or a link; ``image`` is an image in
+    the text or inside the link (a badge), as ``Link(alt text, source URL)``."""
 
     text: str
     link: Link | None = None
+    image: Link | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One cell of a table row: the header of its column, its segments and its source."""
+
+    header: str
+    segments: tuple[Segment, ...]
+    source: str
+
+    @property
+    def text(self) -> str:
+        return fold_spaces("".join(s.text for s in self.segments if s.link is None))
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +86,11 @@ class Item:
     children: tuple[Item, ...] = ()
     #: Extra paragraphs of the item (loose lists), as plain text.
     extra: tuple[str, ...] = field(default=())
+    #: A table row's cells, in column order (empty for a bullet).
+    cells: tuple[Cell, ...] = field(default=())
+    #: How the item is written: ``bullet``, ``row`` (a table row) or ``heading`` (a paper
+    #: given as a heading, its field lines as children).
+    form: str = "bullet"
 
     @property
     def text(self) -> str:
@@ -126,6 +147,7 @@ def _inline_segments(inline) -> tuple[tuple[Segment, ...], bool]:
         if tok.type == "link_open":
             href = str(tok.attrs.get("href", ""))
             label_parts: list[str] = []
+            image = None
             depth = 1
             i += 1
             while i < len(children) and depth:
@@ -136,21 +158,66 @@ def _inline_segments(inline) -> tuple[tuple[Segment, ...], bool]:
                     depth -= 1
                 elif inner.type == "image":
                     image_link = True
+                    image = image or Link(inner.content, str(inner.attrs.get("src", "")))
                 elif inner.type in ("text", "code_inline", "html_inline"):
                     label_parts.append(inner.content)
                 elif inner.type in ("softbreak", "hardbreak"):
                     label_parts.append(" ")
                 i += 1
-            segments.append(Segment("", Link(clean_label("".join(label_parts)), href)))
+            segments.append(Segment("", Link(clean_label("".join(label_parts)), href), image))
             continue
         if tok.type in ("text", "code_inline", "html_inline"):
             segments.append(Segment(tok.content))
         elif tok.type in ("softbreak", "hardbreak"):
-            segments.append(Segment(" "))
+            segments.append(Segment("\n"))
         elif tok.type == "image":
-            segments.append(Segment(""))
+            segments.append(Segment("", image=Link(tok.content, str(tok.attrs.get("src", "")))))
         i += 1
     return tuple(segments), image_link
+
+
+#: The level of a grouping that is no heading: a ``<details><summary>2024</summary>`` block
+#: or a bold line standing alone (``**OSDI 2024**``); deeper than any heading, so any heading
+#: ends it, and it never becomes ``section`` or ``subsection``.
+GROUP_LEVEL = 7
+_SUMMARY_TAG = re.compile(r"<summary[^>]*>(.*?)</summary>", re.I | re.S)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def _bold_only(inline) -> str | None:
+    """The text of a paragraph that is one bold phrase alone (``**2026**``), else None."""
+    parts: list[str] = []
+    depth = seen = 0
+    for tok in inline.children or []:
+        if tok.type == "strong_open":
+            depth += 1
+            seen += 1
+        elif tok.type == "strong_close":
+            depth -= 1
+        elif tok.type == "text" and depth:
+            parts.append(tok.content)
+        elif tok.type == "text" and not tok.content.strip():
+            continue
+        else:
+            return None
+    text = fold_spaces("".join(parts))
+    if seen != 1 or not text or len(text.split()) > 6 or text.endswith((":", "：")):
+        return None
+    return text
+
+
+def _line_segments(segments: tuple[Segment, ...]) -> list[tuple[Segment, ...]]:
+    """A paragraph's segments split at its line breaks."""
+    lines: list[list[Segment]] = [[]]
+    for segment in segments:
+        if segment.link is None and segment.image is None and "\n" in segment.text:
+            head, *rest = segment.text.split("\n")
+            lines[-1].append(Segment(head))
+            for part in rest:
+                lines.append([Segment(part)])
+        else:
+            lines[-1].append(segment)
+    return [tuple(line) for line in lines]
 
 
 def read_structure(text: str, path: str) -> Document:
@@ -158,7 +225,10 @@ def read_structure(text: str, path: str) -> Document:
 
     Lines are numbered as markdown-it numbers them (:func:`~.lines.split_lines`); constructs
     the parser would swallow lines with are cut and reported (:mod:`.parser`), control
-    characters are reported (:func:`~.lines.control_problems`).
+    characters are reported (:func:`~.lines.control_problems`). Besides bullets, the rows of
+    tables (:class:`Cell` by column) and papers given as headings with labelled field lines
+    under them (``#### Title`` + ``**Authors:** …``) are items; ``<details>`` summaries and
+    bold lines standing alone group what follows (:data:`GROUP_LEVEL`).
     """
     tokens, parse_problems = parse(text)
     lines = split_lines(text.replace("\0", "\ufffd"))
@@ -172,10 +242,24 @@ def read_structure(text: str, path: str) -> Document:
     def heading_tuple() -> tuple[tuple[int, str], ...]:
         return tuple(sorted(headings.items()))
 
+    def raw_line(line: int) -> str:
+        return lines[line - 1] if 0 < line <= len(lines) else ""
+
     # A stack of list-item frames being built; each frame is a dict of parts.
     stack: list[dict] = []
     roots: list[Item] = []
+    # Headings met, for papers given as headings: (line, segments, source, context, roots
+    # index at the heading, field lines of paragraphs right under it).
+    heads: list[dict] = []
     in_heading: int | None = None
+    # The table being read: its headers and the row being built.
+    header: list[str] | None = None
+    skipped: list[str] = []
+    skipped_links, table_line = 0, 1
+    row: dict | None = None
+    in_head_row = False
+    # A quote right after a root bullet (its notes: "> 1. Propose X …"): the bullet's index.
+    quotes, quote_owner = 0, None
     i = 0
     while i < len(tokens):
         tok = tokens[i]
@@ -187,7 +271,100 @@ def read_structure(text: str, path: str) -> Document:
             level = in_heading
             for deeper in [lvl for lvl in headings if lvl >= level]:
                 del headings[deeper]
+            context = heading_tuple()
             headings[level] = fold_spaces(tok.content)
+            line = tok.map[0] + 1 if tok.map else 1
+            segments, _ = _inline_segments(tok)
+            heads.append(
+                {
+                    "line": line,
+                    "segments": segments,
+                    "source": fold_spaces(tok.content),
+                    "context": context,
+                    "at": len(roots),
+                    "fields": [],
+                }
+            )
+        elif tok.type == "html_block":
+            summary = _SUMMARY_TAG.search(tok.content)
+            if summary:
+                label = fold_spaces(_TAGS.sub(" ", summary.group(1)))
+                if label:
+                    headings[GROUP_LEVEL] = label
+            elif re.search(r"</details\s*>", tok.content, re.I):
+                headings.pop(GROUP_LEVEL, None)
+        elif tok.type == "table_open":
+            table_line = tok.map[0] + 1 if tok.map else 1
+            skipped_links = 0
+        elif tok.type == "thead_open":
+            header, in_head_row = [], True
+        elif tok.type == "thead_close":
+            in_head_row = False
+            if header is not None and not title_columns(header):
+                skipped = header
+                header = None
+        elif tok.type == "inline" and header is None and tokens[i - 1].type == "td_open":
+            skipped_links += sum(
+                1 for s in _inline_segments(tok)[0] if s.link and not s.link.url.startswith("#")
+            )
+        elif tok.type == "tr_open" and not in_head_row and header is not None:
+            begin = tok.map[0] + 1 if tok.map else 1
+            row = {"line": begin, "cells": [], "headings": heading_tuple()}
+        elif tok.type == "inline" and tokens[i - 1].type in ("th_open", "td_open"):
+            if in_head_row and header is not None:
+                header.append(fold_spaces(tok.content))
+            elif row is not None:
+                segments, _ = _inline_segments(tok)
+                column = len(row["cells"])
+                name = header[column] if header and column < len(header) else ""
+                row["cells"].append(Cell(name, segments, fold_spaces(tok.content)))
+        elif tok.type == "tr_close" and row is not None:
+            cells = tuple(row["cells"])
+            joined: list[Segment] = []
+            for cell in cells:
+                if joined:
+                    joined.append(Segment(" | "))
+                joined.extend(cell.segments)
+            heads_ = row["headings"]
+            roots.append(
+                Item(
+                    path=path,
+                    line=row["line"],
+                    end_line=row["line"],
+                    depth=0,
+                    section=dict(heads_).get(2),
+                    subsection=dict(heads_).get(3),
+                    headings=heads_,
+                    segments=tuple(joined),
+                    source=" | ".join(cell.source for cell in cells),
+                    raw=raw_line(row["line"]),
+                    cells=cells,
+                    form="row",
+                )
+            )
+            row = None
+        elif tok.type == "table_close":
+            if header is None and skipped_links:
+                problems.append(
+                    Problem(
+                        path,
+                        table_line,
+                        "info",
+                        "unread-table",
+                        f"a table with no title column ({' | '.join(skipped) or 'no header'}) "
+                        f"is not read as entries; its {skipped_links} link(s) are not entries "
+                        "(name a column 'Title' to list entries in it)",
+                    )
+                )
+            header, row = None, None
+        elif tok.type == "blockquote_open":
+            quotes += 1
+            if quotes == 1 and not stack:
+                quote_owner = len(roots) - 1 if roots and roots[-1].form == "bullet" else None
+        elif tok.type == "blockquote_close":
+            quotes -= 1
+            if quotes == 0:
+                quote_owner = None
         elif tok.type == "list_item_open":
             begin = tok.map[0] if tok.map else 0
             stack.append(
@@ -203,22 +380,27 @@ def read_structure(text: str, path: str) -> Document:
             )
         elif tok.type == "list_item_close":
             frame = stack.pop()
-            heads = frame["headings"]
+            heads_ = frame["headings"]
             item = Item(
                 path=path,
                 line=frame["line"],
                 end_line=frame["end"],
                 depth=len(stack),
-                section=dict(heads).get(2),
-                subsection=dict(heads).get(3),
-                headings=heads,
+                section=dict(heads_).get(2),
+                subsection=dict(heads_).get(3),
+                headings=heads_,
                 segments=frame["segments"] or (),
                 source=frame["source"],
-                raw=lines[frame["line"] - 1] if frame["line"] - 1 < len(lines) else "",
+                raw=raw_line(frame["line"]),
                 children=tuple(frame["children"]),
                 extra=tuple(frame["extra"]),
             )
-            (stack[-1]["children"] if stack else roots).append(item)
+            if not stack and quote_owner is not None and not _own_links(item):
+                # Notes quoted under an entry are its attribute lines, never entries.
+                owner = roots[quote_owner]
+                roots[quote_owner] = replace(owner, children=(*owner.children, item))
+            else:
+                (stack[-1]["children"] if stack else roots).append(item)
         elif tok.type == "inline" and stack and tokens[i - 1].type == "paragraph_open":
             frame = stack[-1]
             para = tokens[i - 1]
@@ -234,11 +416,26 @@ def read_structure(text: str, path: str) -> Document:
                 if para.map:
                     frame["end"] = max(frame["end"], para.map[1])
         elif tok.type == "inline" and tokens[i - 1].type == "paragraph_open":
+            para = tokens[i - 1]
+            line = para.map[0] + 1 if para.map else 1
+            bold = _bold_only(tok)
+            if bold is not None:
+                headings.pop(GROUP_LEVEL, None)
+                headings[GROUP_LEVEL] = bold
+                i += 1
+                continue
+            if heads and heads[-1]["at"] == len(roots):
+                sources = tok.content.split("\n")
+                pieces = _line_segments(_inline_segments(tok)[0])
+                if len(pieces) == len(sources) and all(field_line(x) for x in sources):
+                    heads[-1]["fields"].extend(
+                        (line + k, pieces[k], fold_spaces(sources[k])) for k in range(len(sources))
+                    )
+                    i += 1
+                    continue
             segments, image_link = _inline_segments(tok)
             links = [s.link for s in segments if s.link is not None]
             if links and not image_link:
-                para = tokens[i - 1]
-                line = para.map[0] + 1 if para.map else 1
                 for link in links:
                     if link.url.startswith("#"):
                         continue
@@ -253,4 +450,85 @@ def read_structure(text: str, path: str) -> Document:
                         )
                     )
         i += 1
-    return Document(path, tuple(roots), tuple(problems))
+    return Document(path, tuple(_heading_papers(roots, heads, path, raw_line)), tuple(problems))
+
+
+def _own_links(item: Item) -> bool:
+    return any(link.url and not link.url.startswith("#") for link in item.links)
+
+
+def _is_field_item(item: Item) -> str | None:
+    found = field_line(item.source)
+    return found[0] if found else None
+
+
+def _heading_papers(roots: list[Item], heads: list[dict], path: str, raw_line) -> list[Item]:
+    """Papers given as headings: a heading whose every item up to the next heading is a
+    labelled field line (and one names authors, a venue or a link) becomes one item with
+    those lines as children; the heading's own enclosing headings are its context."""
+    if not heads:
+        return roots
+    replaced: dict[int, Item] = {}
+    dropped: set[int] = set()
+    for k, head in enumerate(heads):
+        end = heads[k + 1]["at"] if k + 1 < len(heads) else len(roots)
+        under = list(range(head["at"], end))
+        if any(roots[j].form != "bullet" for j in under):
+            continue
+        kinds = [_is_field_item(roots[j]) for j in under]
+        field_items = [
+            Item(
+                path=path,
+                line=line,
+                end_line=line,
+                depth=1,
+                section=dict(head["context"]).get(2),
+                subsection=dict(head["context"]).get(3),
+                headings=head["context"],
+                segments=segments,
+                source=source,
+                raw=raw_line(line),
+            )
+            for line, segments, source in head["fields"]
+        ]
+        kinds += [_is_field_item(item) for item in field_items]
+        if not kinds or not all(kinds) or not PAPER_FIELDS.intersection(kinds):
+            continue
+        children = sorted([*field_items, *(roots[j] for j in under)], key=lambda x: x.line)
+        context = head["context"]
+        paper = Item(
+            path=path,
+            line=head["line"],
+            end_line=head["line"],
+            depth=0,
+            section=dict(context).get(2),
+            subsection=dict(context).get(3),
+            headings=context,
+            segments=head["segments"],
+            source=head["source"],
+            raw=raw_line(head["line"]),
+            children=tuple(children),
+            form="heading",
+        )
+        if under:
+            replaced[under[0]] = paper
+            dropped.update(under[1:])
+        else:
+            replaced[("at", head["at"], k)] = paper  # type: ignore[index]
+    if not replaced:
+        return roots
+    out: list[Item] = []
+    extra = sorted(
+        ((key[1], key[2], item) for key, item in replaced.items() if isinstance(key, tuple)),
+        key=lambda x: (x[0], x[1]),
+    )
+    e = 0
+    for j, item in enumerate(roots):
+        while e < len(extra) and extra[e][0] <= j:
+            out.append(extra[e][2])
+            e += 1
+        if j in dropped:
+            continue
+        out.append(replaced.get(j, item))
+    out.extend(x[2] for x in extra[e:])
+    return out

@@ -254,11 +254,12 @@ def _checked_html_block(rule):
 
 @cache
 def parser():
-    """The configured parser: CommonMark, URLs kept exactly as written, the guards above."""
+    """The configured parser: CommonMark with GFM tables, URLs kept exactly as written, the
+    guards above."""
     from markdown_it import MarkdownIt
     from markdown_it.rules_block import fence, html_block
 
-    md = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING})
+    md = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING}).enable("table")
     # Keep URLs exactly as written: no percent-encoding, no scheme filtering (the scheme is
     # judged later: ingest.links.unsafe_scheme).
     md.normalizeLink = lambda url: url

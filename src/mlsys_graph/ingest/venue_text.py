@@ -70,6 +70,12 @@ _YEAR2 = re.compile(
 )
 
 
+_MONTHS = re.compile(
+    r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+)
+
+
 def _expand_year(yy: str) -> int:
     """Two-digit years: 00-49 are 20xx, 50-99 are 19xx."""
     value = int(yy)
@@ -162,10 +168,14 @@ def _read_venue(text: str, table: VenueTable) -> _VenueText:
         work = _blank(work, m.start(), m.end())
     short_years: list[int] = []
     for m in reversed(list(_YEAR2.finditer(work))):
-        if _acronym_like(m.group("word"), table):
+        # "JMLR'22": an apostrophe before two digits is a year whatever the word is.
+        if "'" in m.group("sep") or _acronym_like(m.group("word"), table):
             short_years.insert(0, _expand_year(m.group("yy")))
             work = _blank(work, m.start("sep"), m.end())
     year = years[-1] if years else (short_years[-1] if short_years else None)
+    if year is not None:
+        # "(Apr 2022)", "2017, April": a month beside the year is a date, not a venue.
+        work = _MONTHS.sub(" ", work)
     work = work.replace("{", " ").replace("}", " ")
     residue = " ".join(work.split())
     match = table.find(residue)

@@ -1,0 +1,231 @@
+"""Tags around a title: ``[VLDB'25]`` before it, ``| OSDI'22`` or ``(@Org etc)`` after it.
+
+Lists other than the seed's mark a title with short bracketed tags and suffixes:
+
+* leading ``[…]`` tags (one or two, emoji allowed before them): a venue and year
+  (``[VLDB'25]``, ``[arxiv, 2022]``, ``[PPoPP'24 poster]``), a marker (``[Survey 🔍]``,
+  ``[New]``) or the entry's short name (``[vLLM] Efficient Memory …``);
+* trailing ``| X`` suffixes: a venue when the venue table knows it (or it is a venue-like
+  name with a year), else an organisation;
+* a trailing ``(@X etc)``: an organisation, or an author when it reads as a person's name;
+* a trailing ``(`Name`)``: the system's short name; a trailing ``[also in …]``: a
+  cross-reference, dropped;
+* ``[Title](url) by Who, Venue Year`` after a linked title: people or organisations, then
+  the venue and year (:func:`read_by_line`).
+
+Which a tag is, is read from the tag itself against the venue table, never from its place in
+one particular list.
+
+>>> t = read_tags("[OSDI'22] [Survey] Orca: Serving Transformers")
+>>> t.title, t.venue.venue, t.venue.year, t.markers
+('Orca: Serving Transformers', 'OSDI', 2022, ('Survey',))
+>>> t = read_tags("[vLLM] Efficient Memory Management(@UC Berkeley etc)")
+>>> t.title, t.name, t.affiliations, t.truncated
+('Efficient Memory Management', 'vLLM', ('UC Berkeley',), True)
+>>> read_tags("Tarn: Serving | OSDI'22 | Acme Labs").affiliations
+('Acme Labs',)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .links import label_class
+from .names import is_organisation
+from .naming import looks_like_person
+from .venue_text import VenueYear, _venue_looking, parse_venue
+from .venues import VenueTable, default_table
+
+__all__ = ["ByLine", "Tagged", "read_by_line", "read_tags", "venue_tag"]
+
+# A leading tag; emoji and other marks may stand before it ("🔥[vLLM]").
+_LEADING = re.compile(r"^[^\w\[\]()]*\[(?P<tag>[^\[\]]{1,60})\][ \t]*")
+_AT = re.compile(r"\(\s*@\s*(?P<who>[^()]+?)\s*\)\s*[.,;]?\s*$")
+_ETC = re.compile(r"(?i)[\s,]*(?:\betc\b\.?|\bet\s+al\b\.?)\s*$")
+_PIPE = re.compile(r"\s+\|\s+(?P<suffix>[^|]+?)\s*$")
+_CODE_NAME = re.compile(r"\(\s*`(?P<name>[^`]{1,40})`\s*\)\s*$")
+_CROSS_REFERENCE = re.compile(r"(?i)\s*\[\s*(?:also\s+)?(?:in|see)\b[^\[\]]*\]\s*$")
+_MARKER_WORDS = frozenset({"new", "hot", "read", "updated", "update", "todo", "wip", "oral"})
+
+
+@dataclass(frozen=True, slots=True)
+class Tagged:
+    """A title with its tags read: the venue a tag gives, tags that name a venue but no
+    year, the short name a tag gives, organisations, an author, and dropped markers."""
+
+    title: str
+    venue: VenueYear | None = None
+    venues_without_year: tuple[str, ...] = ()
+    name: str | None = None
+    affiliations: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()
+    truncated: bool = False
+    markers: tuple[str, ...] = ()
+
+
+def venue_tag(tag: str, table: VenueTable | None = None) -> VenueYear | None:
+    """``tag`` read as a venue: a known venue (with or without a year), a bare year, or a
+    venue-like name with a year (``HotStorage'24``); else None.
+
+    >>> venue_tag("arxiv, 2022").venue, venue_tag("VLDB'21").year, venue_tag("vLLM")
+    ('arXiv', 2021, None)
+    """
+    table = table if table is not None else default_table()
+    vy = parse_venue(tag, table)
+    if vy.known:
+        return vy
+    if vy.year is not None and (vy.venue is None or _venue_looking(vy.venue)):
+        return vy
+    return None
+
+
+def _is_marker(tag: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", tag.casefold())
+    return bool(words) and (label_class(tag) is not None or all(w in _MARKER_WORDS for w in words))
+
+
+def read_tags(text: str, table: VenueTable | None = None, source: str = "") -> Tagged:
+    """Split the tags off a title text (see the module docstring).
+
+    ``source`` is the markdown the text came from, when code spans matter: a trailing
+    ``(`Name`)`` names the system (the text has lost the backticks).
+    """
+    table = table if table is not None else default_table()
+    title = text.strip()
+    venue: VenueYear | None = None
+    no_year: list[str] = []
+    markers: list[str] = []
+    name: str | None = None
+    for _ in range(3):
+        m = _LEADING.match(title)
+        if m is None:
+            break
+        tag = m.group("tag").strip().strip("*_ ")
+        vy = venue_tag(tag, table)
+        if vy is not None and (vy.venue or vy.year):
+            if venue is None:
+                venue = vy
+            if vy.year is None and vy.venue:
+                no_year.append(tag)
+        elif _is_marker(tag):
+            markers.append(tag)
+        elif name is None:
+            name = tag
+        else:
+            break
+        title = title[m.end() :].strip()
+    title = _CROSS_REFERENCE.sub("", title)
+    code = _CODE_NAME.search(source) if source else None
+    if code is not None:
+        shown = re.compile(r"\s*\(\s*" + re.escape(code.group("name")) + r"\s*\)\s*$")
+        if shown.search(title):
+            title = shown.sub("", title)
+            name = name or code.group("name").strip()
+    affiliations: list[str] = []
+    for _ in range(3):
+        m = _PIPE.search(title)
+        if m is None or not title[: m.start()].strip():
+            break
+        suffix = m.group("suffix")
+        vy = venue_tag(suffix, table)
+        if vy is not None and (vy.venue or vy.year):
+            venue = venue or vy
+            if vy.year is None and vy.venue:
+                no_year.append(suffix)
+        else:
+            affiliations.insert(0, suffix.strip())
+        title = title[: m.start()].rstrip()
+    authors: list[str] = []
+    truncated = False
+    m = _AT.search(title)
+    if m is not None and title[: m.start()].strip():
+        who = m.group("who")
+        truncated = bool(_ETC.search(who))
+        who = _ETC.sub("", who)
+        for part in re.split(r"\s*[&,;]\s*|\s+and\s+", who):
+            if not part.strip():
+                continue
+            part = part.strip()
+            person = looks_like_person(part) and not is_organisation(part)
+            (authors if person else affiliations).append(part)
+        title = title[: m.start()].rstrip()
+    return Tagged(
+        title=title,
+        venue=venue,
+        venues_without_year=tuple(no_year),
+        name=name,
+        affiliations=tuple(affiliations),
+        authors=tuple(authors),
+        truncated=truncated,
+        markers=tuple(markers),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ByLine:
+    """A ``by Who, Venue Year`` suffix after a linked title: people (a person's
+    organisation in parentheses), organisations, and the venue and year."""
+
+    authors: tuple[str, ...] = ()
+    truncated: bool = False
+    affiliations: tuple[tuple[str, int | None], ...] = ()
+    venue: VenueYear | None = None
+
+
+_BY = re.compile(r"^\s*by\s+(?P<who>\S.*?)\s*$", re.I | re.S)
+_PERSON_AT = re.compile(r"^(?P<name>[^()]+?)\s*[(（](?P<org>[^()（）]+)[)）]$")
+
+
+def read_by_line(text: str, table: VenueTable | None = None) -> ByLine | None:
+    """Read ``by Who, Venue Year`` (the text after a linked title), else None.
+
+    The last comma-separated part is the venue and year when it reads as one; each other
+    part is a person when it reads as a person's name and no organisation's, else an
+    organisation (``&`` joins organisations).
+
+    >>> b = read_by_line("by Ada Quill (Acme University) et al., NSDI 2023")
+    >>> b.authors, b.truncated, b.affiliations, b.venue.venue, b.venue.year
+    (('Ada Quill',), True, (('Acme University', 1),), 'NSDI', 2023)
+    >>> b = read_by_line("by Fabrikam Research & Acme University, 2022")
+    >>> b.authors, b.affiliations, b.venue.year
+    ((), (('Fabrikam Research', None), ('Acme University', None)), 2022)
+    >>> read_by_line("Tarn is fast") is None
+    True
+    """
+    table = table if table is not None else default_table()
+    m = _BY.match(text)
+    if m is None:
+        return None
+    who = m.group("who").strip(" .;")
+    venue = None
+    head, sep, last = who.rpartition(",")
+    candidate = last if sep else who
+    vy = venue_tag(candidate.strip(), table)
+    if vy is not None and (vy.venue or vy.year):
+        venue, who = vy, (head if sep else "")
+    truncated = bool(_ETC.search(who))
+    who = _ETC.sub("", who)
+    authors: list[str] = []
+    affiliations: list[tuple[str, int | None]] = []
+    for part in re.split(r"\s*[,;，；]\s*|\s+and\s+", who):
+        part = part.strip()
+        if not part:
+            continue
+        pm = _PERSON_AT.match(part)
+        name = pm.group("name").strip() if pm else part
+        if looks_like_person(name) and not is_organisation(name):
+            authors.append(name)
+            if pm:
+                affiliations.extend(
+                    (org.strip(), len(authors))
+                    for org in re.split(r"\s*&\s*", pm.group("org"))
+                    if org.strip()
+                )
+        else:
+            affiliations.extend(
+                (org.strip(), None) for org in re.split(r"\s*&\s*", part) if org.strip()
+            )
+    if not (authors or affiliations or venue):
+        return None
+    return ByLine(tuple(authors), truncated, tuple(affiliations), venue)
