@@ -132,7 +132,7 @@ def test_light_imports():
     """`mlsys-graph --help` must not import the heavy libraries."""
     code = (
         "import sys; from mlsys_graph.cli import cli\n"
-        "heavy = [m for m in ('rdflib', 'pyshacl', 'networkx', 'markdown_it') if m in sys.modules]\n"
+        "heavy = [m for m in ('rdflib', 'pyshacl', 'pyoxigraph', 'networkx', 'markdown_it') if m in sys.modules]\n"
         "print(','.join(heavy))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -44,7 +44,7 @@ def test_lineage_json_shape():
 
 def test_lineage_filters_depth_and_chain():
     out = run("lineage", "Alpha", "-g", TWO_LABS).stdout
-    assert "Eps usesMethodIn Alpha · inferred" in out
+    assert "Eps buildsOn Alpha · inferred" in out
     assert "Delta extends Gamma · curated · data/lineage.ttl · reason: " in out
     assert "| " + "  - Gamma is the successor of Alpha." in out
     strict = run("lineage", "Alpha", "-g", TWO_LABS, "--min-strength", "curated").stdout

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from rdflib import Literal, URIRef
 
@@ -77,6 +78,32 @@ def test_validate_reports_violations(tmp_path):
     assert result.stdout.startswith(
         "https://w3id.org/mlsys-graph/id/rule/r  http://www.w3.org/2000/01/rdf-schema#label  "
     )
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "pyshacl"])
+def test_validate_engines_agree(tmp_path, engine):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(
+        "@prefix mls: <https://w3id.org/mlsys-graph/ontology#> .\n"
+        "<https://w3id.org/mlsys-graph/id/rule/r> a mls:Rule .\n"
+    )
+    result = CliRunner().invoke(cli, ["validate", "--engine", engine, "--format", "json", str(bad)])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == [
+        {
+            "focus": "https://w3id.org/mlsys-graph/id/rule/r",
+            "path": "http://www.w3.org/2000/01/rdf-schema#label",
+            "message": "A rule has exactly one rdfs:label, a literal",
+            "severity": "Violation",
+            "shape": "https://w3id.org/mlsys-graph/shapes#Rule-label",
+            "value": None,
+        }
+    ]
+
+
+def test_validate_unknown_engine():
+    result = CliRunner().invoke(cli, ["validate", "--engine", "jena"])
+    assert result.exit_code == 2
 
 
 def test_validate_unreadable_graph(tmp_path):

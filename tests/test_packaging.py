@@ -7,6 +7,7 @@ import sys
 import zipfile
 
 from conftest import ROOT
+from mlsys_graph.query import query_names
 
 
 def test_wheel_carries_ontology_data_and_queries(tmp_path):
@@ -25,7 +26,7 @@ def test_wheel_carries_ontology_data_and_queries(tmp_path):
         "mlsys_graph/_bundled/data/catalog.ttl",
         "mlsys_graph/_bundled/data/venues.toml",
         "mlsys_graph/_bundled/data/people.ttl",
-        "mlsys_graph/query/queries/why.rq",
+        *(f"mlsys_graph/query/queries/{name}.rq" for name in query_names()),
         "mlsys_graph/viz/templates/graph.html.j2",
         "mlsys_graph/viz/templates/page.js",
         "mlsys_graph/viz/templates/page.css",

@@ -4,15 +4,21 @@
 'list.md:12: not UTF-8'
 >>> str(SourceError("missing.md", None, "no such file"))
 'missing.md: no such file'
+>>> str(QuerySyntaxError("q.rq", 3, 7, "expected one of ...}"))
+'q.rq:3:7: SPARQL syntax error: expected one of ...}'
 """
 
 from __future__ import annotations
 
 __all__ = [
+    "EndpointError",
     "InputError",
     "MlsysGraphError",
     "QueryError",
+    "QuerySyntaxError",
+    "QueryUsageError",
     "SourceError",
+    "UnsupportedShapes",
     "ValidationFailed",
 ]
 
@@ -46,5 +52,36 @@ class ValidationFailed(MlsysGraphError):
         )
 
 
+class UnsupportedShapes(MlsysGraphError):
+    """A shapes graph uses SHACL that the oxigraph validation engine does not implement.
+
+    Raised before anything is validated, so no shape is ever skipped silently; the pyshacl
+    engine (``engine="pyshacl"``, ``mlsys-graph validate --engine pyshacl``) still runs them.
+    """
+
+
 class QueryError(MlsysGraphError):
     """A SPARQL query that cannot be parsed or run."""
+
+
+class QuerySyntaxError(QueryError):
+    """A query that does not parse; ``str()`` is ``source:line:column: SPARQL syntax error: ...``."""
+
+    def __init__(self, source: str, line: int | None, column: int | None, message: str) -> None:
+        self.source = source
+        self.line = line
+        self.column = column
+        self.message = message
+        where = ":".join(str(x) for x in (source, line, column) if x is not None)
+        super().__init__(f"{where}: SPARQL syntax error: {message}")
+
+
+class QueryUsageError(QueryError):
+    """A query asked for wrongly: an unknown query name, an unknown or missing parameter.
+
+    The message lists what is valid; the command line exits 2 on it, as on any usage error.
+    """
+
+
+class EndpointError(MlsysGraphError):
+    """A SPARQL server that cannot be started, or an HTTP endpoint that refused or failed."""

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import DCTERMS, FOAF, OWL
+from rdflib.namespace import DCTERMS, FOAF, OWL, SKOS
 
 from mlsys_graph.kg import iri
 from mlsys_graph.kg.build import PREFIXES
@@ -95,6 +95,7 @@ def test_venue_node_and_year(v1):
     tarn = node("paper/quill2019-tarn")
     nsdi = g.value(tarn, MLS.publishedIn)
     assert nsdi == node("venue/nsdi") and (nsdi, RDF.type, MLS.Conference) in g
+    assert Literal("USENIX NSDI") in set(g.objects(nsdi, SKOS.altLabel))  # data/venues.toml
     assert g.value(tarn, MLS.year) == Literal(
         "2019", datatype=URIRef("http://www.w3.org/2001/XMLSchema#gYear")
     )

@@ -21,7 +21,7 @@ def test_descendants_with_depth_relation_strength_evidence(facts):
     assert result.ancestors == ()
     rows = [(s.name, s.depth, s.relation, s.strength, s.year) for s in result.descendants]
     assert rows == [
-        ("Eps", 1, "usesMethodIn", "inferred", 2021),
+        ("Eps", 1, "buildsOn", "inferred", 2021),
         ("Gamma", 1, "extends", "stated", 2018),
         ("Delta", 2, "extends", "curated", 2020),
     ]

@@ -45,7 +45,7 @@ def test_claims_carry_relation_strength_and_evidence(facts):
     assert gamma.phrase == "successor of Alpha"
     assert gamma.source_text == "  - Gamma is the successor of Alpha."
     assert by_subject["paper/delta"].evidence == "data/lineage.ttl"
-    assert by_subject["paper/eps"].relation == "usesMethodIn"
+    assert by_subject["paper/eps"].relation == "buildsOn"
 
 
 def test_entities_view_typed_edges_no_literal_or_class_hubs(facts):
@@ -98,7 +98,7 @@ def test_lineage_view_filters(facts):
     assert list(lineage_graph(facts, min_strength="stated").edges) == [
         (ID + "paper/gamma", ID + "paper/alpha")
     ]
-    assert lineage_graph(facts, relations=("usesMethodIn",)).number_of_edges() == 1
+    assert lineage_graph(facts, relations=("buildsOn",)).number_of_edges() == 1
     with pytest.raises(ValueError, match="min_strength"):
         lineage_graph(facts, min_strength="strong")
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
-from . import analytics, graph, lists, viz
+from . import analytics, graph, lists, query, viz
 from .common import CONTEXT_SETTINGS
 
 __all__ = ["cli", "main"]
@@ -29,10 +29,12 @@ def cli() -> None:
       mlsys-graph lint README.md                    # problems, as path:line: level: message
       mlsys-graph build -o out/                     # the bundled graph as Turtle/N-Triples/JSON-LD
       mlsys-graph viz -o graph.html                 # the graph as an interactive page
+      mlsys-graph query --name papers-at-venue -p venue=NIPS   # a named SPARQL query
+      mlsys-graph serve                             # a read-only SPARQL endpoint
     """
 
 
-for _module in (lists, graph, analytics, viz):
+for _module in (lists, graph, analytics, query, viz):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

@@ -240,6 +240,8 @@ class _Builder:
         self.add(node, MLS.acronym, Literal(known.acronym))
         if known.name:
             self.add(node, MLS.fullName, Literal(known.name))
+        for alias in known.aliases:  # other spellings, so that queries for NIPS find NeurIPS
+            self.add(node, SKOS.altLabel, Literal(alias))
         self.add(node, MLS.curatedIn, self.curated("data/venues.toml"))
         return node
 

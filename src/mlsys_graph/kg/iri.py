@@ -36,6 +36,7 @@ __all__ = [
     "from_key",
     "key_of",
     "link",
+    "named_graph",
     "organization",
     "person",
     "repo",
@@ -153,3 +154,12 @@ def rule(name: str) -> URIRef:
 
 def curation_file(name: str) -> URIRef:
     return _iri(f"curation/{slug(name.replace('.', ' '))}")
+
+
+def named_graph(name: str = "mlsys-graph") -> URIRef:
+    """The named graph ``mlsys-graph push`` replaces on a SPARQL server unless told another.
+
+    >>> str(named_graph())
+    'https://w3id.org/mlsys-graph/id/graph/mlsys-graph'
+    """
+    return _iri(f"graph/{slug(name)}")

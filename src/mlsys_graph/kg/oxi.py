@@ -3,20 +3,36 @@
 rdflib stays the API the library hands out; pyoxigraph runs the heavy work (SPARQL, large
 loads). Terms cross the bridge only here.
 
+A faithful store. Oxigraph stores a literal of a *derived* XSD datatype under its base type:
+``"5"^^xsd:positiveInteger`` comes back as ``"5"^^xsd:integer`` (oxigraph issue #526), so a
+store could no longer tell a position written as ``xsd:positiveInteger`` from one written as
+``xsd:integer``, and SHACL's ``sh:datatype`` could not be checked. Everything that enters a
+store through this module therefore carries those datatypes (:data:`RENAMED`) under a private
+IRI (:func:`store_datatype`), which Oxigraph keeps as it is; everything that leaves through
+this module gets the standard IRI back. Other literals are stored as Oxigraph stores them
+(valid numbers, booleans and date-times in their canonical lexical form: ``"1.50"^^xsd:decimal``
+reads back as ``"1.5"``).
+
 >>> from rdflib import Graph, Literal, URIRef
+>>> from rdflib.namespace import XSD
 >>> g = Graph()
 >>> _ = g.add((URIRef("https://example.org/a"), URIRef("https://example.org/p"), Literal(3)))
+>>> _ = g.add((URIRef("https://example.org/a"), URIRef("https://example.org/q"),
+...            Literal("3", datatype=XSD.positiveInteger)))
 >>> store = store_from_graph(g)
 >>> len(store)
-1
->>> [rdf_term(q.object) for q in store]
-[rdflib.term.Literal('3', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer'))]
+2
+>>> sorted(rdf_term(q.object).datatype.removeprefix(str(XSD)) for q in store)
+['integer', 'positiveInteger']
 >>> ox_term(Literal("x", lang="en"))
 <Literal value=x language=en>
+>>> ox_term(Literal("3", datatype=XSD.positiveInteger))
+<Literal value=3 datatype=<NamedNode value=urn:x-mlsys-graph:xsd:positiveInteger>>
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -24,11 +40,90 @@ if TYPE_CHECKING:  # pragma: no cover
     from rdflib import Graph
     from rdflib.term import Node
 
-__all__ = ["ox_term", "rdf_term", "store_from_graph"]
+__all__ = [
+    "RENAMED",
+    "graph_from_triples",
+    "load_ntriples",
+    "ox_term",
+    "rdf_term",
+    "rename_datatypes",
+    "sparql_term",
+    "standard_datatype",
+    "store_datatype",
+    "store_from_graph",
+]
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+#: Where a renamed datatype lives in a store: this prefix and the XSD local name.
+STORE_DATATYPE_PREFIX = "urn:x-mlsys-graph:xsd:"
+
+#: XSD datatypes whose literals Oxigraph would store under another datatype (its base type);
+#: tests/kg/test_oxi.py checks this list against the installed pyoxigraph.
+RENAMED = frozenset(
+    {
+        "nonPositiveInteger",
+        "negativeInteger",
+        "long",
+        "int",
+        "short",
+        "byte",
+        "nonNegativeInteger",
+        "unsignedLong",
+        "unsignedInt",
+        "unsignedShort",
+        "unsignedByte",
+        "positiveInteger",
+        "dateTimeStamp",
+    }
+)
+
+_NAMES = b"|".join(sorted(name.encode() for name in RENAMED))
+_NT_DATATYPE = re.compile(rb'"\^\^<http://www\.w3\.org/2001/XMLSchema#(' + _NAMES + rb")>")
+_NT_STORE = b'"^^<' + STORE_DATATYPE_PREFIX.encode() + rb"\1>"
+# The same text inside a string literal follows an escaped quote: an odd run of backslashes.
+_NT_ESCAPED = re.compile(
+    rb'(\\+)"\^\^<' + re.escape(STORE_DATATYPE_PREFIX.encode()) + b"(" + _NAMES + rb")>"
+)
 
 
-def ox_term(term: Node):
-    """An rdflib term as a pyoxigraph term (IRIs, blank nodes, literals)."""
+#: A blank node as the subject or object of an N-Triples line (text inside a literal could
+#: match too: that only costs the slower load).
+_BLANK_NODE = re.compile(rb"(?m)^[ \t]*_:|>[ \t]+_:")
+
+
+def store_datatype(datatype: str) -> str:
+    """The IRI under which a store holds literals of ``datatype``.
+
+    >>> store_datatype("http://www.w3.org/2001/XMLSchema#positiveInteger")
+    'urn:x-mlsys-graph:xsd:positiveInteger'
+    >>> store_datatype("http://www.w3.org/2001/XMLSchema#integer")
+    'http://www.w3.org/2001/XMLSchema#integer'
+    """
+    local = datatype.removeprefix(XSD)
+    if local != datatype and local in RENAMED:
+        return STORE_DATATYPE_PREFIX + local
+    return datatype
+
+
+def standard_datatype(datatype: str) -> str:
+    """The inverse of :func:`store_datatype`.
+
+    >>> standard_datatype("urn:x-mlsys-graph:xsd:int")
+    'http://www.w3.org/2001/XMLSchema#int'
+    """
+    local = datatype.removeprefix(STORE_DATATYPE_PREFIX)
+    if local != datatype and local in RENAMED:
+        return XSD + local
+    return datatype
+
+
+def ox_term(term: Node, *, faithful: bool = True):
+    """An rdflib term as a pyoxigraph term (IRIs, blank nodes, literals), as a store holds it.
+
+    ``faithful`` names derived XSD datatypes as a faithful store holds them
+    (:func:`store_datatype`); ``faithful=False`` keeps the standard IRI, for a store loaded as
+    Oxigraph loads any file (:func:`store_from_graph` with ``faithful=False``).
+    """
     import pyoxigraph as ox
     from rdflib import BNode, Literal, URIRef
 
@@ -40,7 +135,10 @@ def ox_term(term: Node):
         if term.language:
             return ox.Literal(str(term), language=term.language)
         if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+            datatype = str(term.datatype)
+            return ox.Literal(
+                str(term), datatype=ox.NamedNode(store_datatype(datatype) if faithful else datatype)
+            )
         return ox.Literal(str(term))
     raise TypeError(f"cannot convert {term!r} to a pyoxigraph term")
 
@@ -49,7 +147,6 @@ def rdf_term(term) -> Node:
     """A pyoxigraph term as an rdflib term (plain literals keep no datatype)."""
     import pyoxigraph as ox
     from rdflib import BNode, Literal, URIRef
-    from rdflib.namespace import XSD
 
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
@@ -59,19 +156,100 @@ def rdf_term(term) -> Node:
         if term.language:
             return Literal(term.value, lang=term.language)
         datatype = term.datatype.value
-        return Literal(term.value, datatype=None if datatype == str(XSD.string) else datatype)
+        if datatype == XSD + "string":
+            return Literal(term.value)
+        return Literal(term.value, datatype=standard_datatype(datatype))
     raise TypeError(f"cannot convert {term!r} to an rdflib term")
 
 
-def store_from_graph(graph: Graph, store: pyoxigraph.Store | None = None) -> pyoxigraph.Store:
+def sparql_term(term: Node) -> str:
+    """An rdflib IRI or literal as SPARQL text, as the store holds it (for query constants).
+
+    >>> from rdflib import Literal, URIRef
+    >>> sparql_term(URIRef("https://example.org/a"))
+    '<https://example.org/a>'
+    >>> sparql_term(Literal('say "hi"'))
+    '"say \\\\"hi\\\\""'
+    """
+    from rdflib import BNode
+
+    if isinstance(term, BNode):
+        raise TypeError("a blank node cannot be written as a SPARQL constant")
+    return str(ox_term(term))
+
+
+def rename_datatypes(ntriples: bytes) -> bytes:
+    """N-Triples text with the datatypes of :data:`RENAMED` written as :func:`store_datatype`.
+
+    >>> rename_datatypes(b'<a> <p> "1"^^<http://www.w3.org/2001/XMLSchema#int> .')
+    b'<a> <p> "1"^^<urn:x-mlsys-graph:xsd:int> .'
+
+    Text inside string literals is left alone.
+    """
+    renamed = _NT_DATATYPE.sub(_NT_STORE, ntriples)
+    if b'\\"^^<http://www.w3.org/2001/XMLSchema#' in ntriples:  # rare: undo inside strings
+        renamed = _NT_ESCAPED.sub(_restore_escaped, renamed)
+    return renamed
+
+
+def _restore_escaped(match: re.Match) -> bytes:
+    if len(match.group(1)) % 2 == 0:
+        return match.group(0)
+    return match.group(1) + b'"^^<' + XSD.encode() + match.group(2) + b">"
+
+
+def load_ntriples(store: pyoxigraph.Store, data: bytes | str) -> pyoxigraph.Store:
+    """Load N-Triples text into ``store``, keeping datatypes (:data:`RENAMED`) and blank nodes.
+
+    The text is rewritten in one pass before Oxigraph parses it natively. Blank node labels
+    are kept (Oxigraph's loaders would rename them), which costs a slower load when the text
+    has any.
+    """
+    import pyoxigraph as ox
+
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    raw = rename_datatypes(raw)
+    if _BLANK_NODE.search(raw):
+        triples = ox.parse(raw, format=ox.RdfFormat.N_TRIPLES)
+        store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
+    else:
+        store.bulk_load(input=raw, format=ox.RdfFormat.N_TRIPLES)
+    return store
+
+
+def store_from_graph(
+    graph: Graph, store: pyoxigraph.Store | None = None, *, faithful: bool = True
+) -> pyoxigraph.Store:
     """Load an rdflib graph into a pyoxigraph store (a new in-memory one by default).
 
     Goes through N-Triples text, which pyoxigraph parses natively: much faster than
-    converting term by term.
+    converting term by term. With ``faithful`` (the default, what validation needs) datatypes
+    and blank node labels are kept (:func:`load_ntriples`). ``faithful=False`` loads the text
+    as Oxigraph loads any file: the store users query and serve, where a position is a plain
+    ``xsd:integer`` that SPARQL compares as a number and other clients read as standard XSD.
     """
     import pyoxigraph as ox
 
     store = ox.Store() if store is None else store
-    data = graph.serialize(format="nt", encoding="utf-8")
-    store.bulk_load(input=data, format=ox.RdfFormat.N_TRIPLES)
+    if faithful:
+        return load_ntriples(store, graph.serialize(format="nt", encoding="utf-8"))
+    store.bulk_load(
+        input=graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES
+    )
     return store
+
+
+def graph_from_triples(triples) -> Graph:
+    """An rdflib graph of pyoxigraph triples (a CONSTRUCT or DESCRIBE result, say).
+
+    >>> import pyoxigraph as ox
+    >>> t = ox.Triple(ox.NamedNode("https://e.org/a"), ox.NamedNode("https://e.org/p"), ox.Literal("x"))
+    >>> len(graph_from_triples([t]))
+    1
+    """
+    from rdflib import Graph
+
+    graph = Graph()
+    for t in triples:
+        graph.add((rdf_term(t.subject), rdf_term(t.predicate), rdf_term(t.object)))
+    return graph

@@ -1,22 +1,26 @@
 """``why``: every fact about an entry, with its source line and the rule or file behind it.
 
 The answer is the named SPARQL query ``why`` (``query/queries/why.rq``) run with the
-entry bound, so the CLI and a SPARQL user get the same rows.
+entry bound, through the same query layer (pyoxigraph) as every named query, so the CLI
+and a SPARQL user get the same rows.
 """
 
 from __future__ import annotations
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import URIRef
 
-from ..query import named_query, run_query
+from ..query.sparql import as_store, named_query, run_query
 from . import iri
 
 __all__ = ["explain", "find_entries"]
 
 
-def find_entries(graph: Graph, text: str) -> list[tuple[URIRef, str]]:
-    """Entries whose IRI, IRI tail, short name or title equals ``text`` (case-insensitive)."""
-    rows = run_query(graph, named_query("find_entry"), {"text": Literal(text)})
+def find_entries(source, text: str) -> list[tuple[URIRef, str]]:
+    """Entries whose IRI, IRI tail, short name or title equals ``text`` (case-insensitive).
+
+    ``source``: an rdflib Graph, a pyoxigraph Store or a query.store.GraphStore.
+    """
+    rows = run_query(source, named_query("find-entry"), {"text": text})
     return [(row["entry"], str(row["label"])) for row in rows]
 
 
@@ -24,12 +28,13 @@ def _short(term) -> str:
     return iri.key_of(term)
 
 
-def explain(graph: Graph, text: str) -> list[dict]:
+def explain(source, text: str) -> list[dict]:
     """For each matching entry: its IRI, label and facts (``fact``, ``value``, ``file``,
-    ``line``, ``raw``, ``by``, ``detail``)."""
+    ``line``, ``raw``, ``by``, ``detail``). ``source`` as for :func:`find_entries`."""
+    store = as_store(source)
     answers = []
-    for entry, label in find_entries(graph, text):
-        rows = run_query(graph, named_query("why"), {"entry": entry})
+    for entry, label in find_entries(store, text):
+        rows = run_query(store, named_query("why"), {"entry": entry})
         facts = []
         seen = set()
         for row in rows:

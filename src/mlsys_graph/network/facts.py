@@ -109,7 +109,7 @@ class Claim:
     """A lineage claim: ``subject`` (later, or user) ``relation`` ``object`` (earlier, or used).
 
     ``relation`` is the local name of ``mls:claimRelation`` (``extends``, ``buildsOn``,
-    ``uses``, ``usesMethodIn``...), read generically. ``evidence`` is where the claim rests:
+    ``uses``, any new one), read generically. ``evidence`` is where the claim rests:
     ``file:line`` of a source record or the path of a curation file.
     """
 
