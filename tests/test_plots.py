@@ -85,7 +85,8 @@ def test_lineage_draws_each_claim_with_its_strength(facts):
     assert ax.get_ylabel() == "chain" and "earliest" in ax.get_xlabel()
     labels = [t.get_text() for t in ax.texts]
     assert "extends (stated)" in labels and "extends (curated)" in labels
-    assert "usesMethodIn (inferred)" in labels
+    inferred = next(s for c in chains for s in c if s.strength == "inferred")
+    assert f"{inferred.relation} (inferred)" in labels
     assert any(label.startswith("Alpha\n2016") for label in labels)
 
 

@@ -220,6 +220,7 @@ def test_build_store_and_query_it(tmp_path):
     again = run("build", LIST, "-o", str(tmp_path / "out"), "--store", str(store), "-s")
     assert again.exit_code == 0, again.output
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "mlsys-graph.html",  # build writes the interactive page too (issue 9)
         "mlsys-graph.jsonld",
         "mlsys-graph.nt",
         "mlsys-graph.ttl",
@@ -240,7 +241,7 @@ def test_build_store_refuses_to_replace_a_folder_that_is_no_store(tmp_path):
 def test_write_store_keeps_the_old_store_when_loading_fails(tmp_path, monkeypatch):
     store = write_store(open_store([GRAPH]), tmp_path / "store")
 
-    def broken(graph, store):
+    def broken(graph, store, **options):
         store.add(next(iter(open_store([GRAPH]).store)))
         raise RuntimeError("disk full")
 
