@@ -116,9 +116,10 @@ ax = plots.heatmap(venues, title="Entries per topic and venue", xlabel="venue", 
 totals = venues.sum().sort_values(ascending=False)
 display(
     Markdown(
-        f"**{len(totals)} venues**; the most used: "
+        f"**{len(totals)} venues**; the most cells above (an entry filed under two topics "
+        "counts in both rows): "
         + ", ".join(f"{v} ({int(n)})" for v, n in totals.head(5).items())
-        + "."
+        + ". The timeline in `lineage_and_timeline` counts each paper once."
     )
 )
 
