@@ -26,6 +26,9 @@ def test_ruff_clean(mode):
     if ruff is None:
         pytest.skip("ruff is not installed (pip install -e '.[dev]')")
     result = subprocess.run(
-        [*ruff, *mode, "src", "tests", "tools", "bench"], cwd=ROOT, capture_output=True, text=True
+        [*ruff, *mode, "src", "tests", "tools", "bench", "notebooks"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -299,9 +299,16 @@ def test_serve_command_answers_and_stops_cleanly_on_ctrl_c():
             headers={"Accept": "text/csv"},
         )
         assert status == 200 and body.decode().split()[1] == str(TRIPLES)
+        # The hints follow the endpoint on stderr: wait for them (on a loaded machine the
+        # query above can be answered before they are written).
+        seen = []
+        while not seen or not seen[-1].startswith("Ctrl-C stops it."):
+            line = process.stderr.readline()
+            assert line, "".join(seen)
+            seen.append(line)
         os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C does: the whole group
         assert process.wait(timeout=20) == 0
-        err = process.stderr.read()
+        err = "".join(seen) + process.stderr.read()
         assert "curl" in err and "stopping the server" in err
         temporary = Path(err.split(" into ", 1)[1].split()[0])
         assert not temporary.exists() and not temporary.parent.exists()

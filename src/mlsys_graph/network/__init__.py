@@ -4,7 +4,8 @@ One concept per module: :mod:`.source` opens a graph, :mod:`.facts` reads it in 
 per relation, :mod:`.project` builds the views, :mod:`.metrics` ranks and clusters,
 :mod:`.lineage` traces ancestors and descendants, :mod:`.paths` explains shortest paths,
 :mod:`.names` resolves names to nodes, :mod:`.export` writes GraphML, GEXF and JSON, and
-:mod:`.tables` turns results into pandas DataFrames, :mod:`.select` keeps part of a view
+:mod:`.tables` turns results into pandas DataFrames, :mod:`.crosstabs` counts the entries
+across two facets (topic × year, topic × venue, year × venue, code per topic), :mod:`.select` keeps part of a view
 (around a node, of some kinds, topics, years) and :mod:`.details` reads what a page shows
 about a node (authors in order, venue, links, list lines).
 
@@ -39,8 +40,11 @@ _EXPORTS = {
     "communities": "metrics",
     "Ranked": "metrics",
     "Community": "metrics",
+    "MEASURES": "metrics",
+    "topic_profile": "metrics",
     "trace": "lineage",
     "chain": "lineage",
+    "chains": "lineage",
     "Lineage": "lineage",
     "Step": "lineage",
     "explain_path": "paths",
@@ -55,6 +59,16 @@ _EXPORTS = {
     "select": "select",
     "memberships": "select",
     "to_frame": "tables",
+    "centrality_table": "tables",
+    "community_table": "tables",
+    "edge_table": "tables",
+    "rank_disagreement": "tables",
+    "entries_frame": "crosstabs",
+    "systems_frame": "crosstabs",
+    "topic_years": "crosstabs",
+    "topic_venues": "crosstabs",
+    "topic_code": "crosstabs",
+    "timeline": "crosstabs",
 }
 
 __all__ = sorted(_EXPORTS)

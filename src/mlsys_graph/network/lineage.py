@@ -15,6 +15,8 @@ its reason).
 ['B', 'C']
 >>> [s.name for s in chain(g, "id/paper-a", "id/paper-c")]
 ['C', 'B', 'A']
+>>> [[s.name for s in c] for c in chains(g)]
+[['C', 'B', 'A']]
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from ..errors import MlsysGraphError
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
 
-__all__ = ["Lineage", "NoLineage", "Step", "chain", "trace"]
+__all__ = ["Lineage", "NoLineage", "Step", "chain", "chains", "trace"]
 
 
 class NoLineage(MlsysGraphError):
@@ -156,3 +158,49 @@ def chain(g: nx.DiGraph, a, b) -> list[Step]:
                 steps.append(_step(g, path[i], i, path[i - 1], g.edges[path[i - 1], path[i]]))
             return steps
     raise NoLineage(f"no lineage chain between {a} and {b}")
+
+
+def chains(g: nx.DiGraph, *, limit: int = 10_000) -> list[list[Step]]:
+    """Every maximal chain of claims: from an entry nothing builds on to one that builds on
+    nothing, later entry first (as :func:`chain` gives them).
+
+    On a cycle (two entries claimed to extend each other) a chain stops before it repeats
+    an entry. Chains are sorted by their first, then second... entry name; at most
+    ``limit`` are returned (a dense graph can have very many).
+
+    Parameters
+    ----------
+    g : networkx.DiGraph
+        The lineage view.
+    limit : int
+        The most chains to return.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> g = nx.DiGraph([("c", "a"), ("b", "a"), ("d", "c")])
+    >>> [[s.iri for s in c] for c in chains(g)]
+    [['b', 'a'], ['d', 'c', 'a']]
+    >>> [s.relation for s in chains(g)[1]]
+    [None, None, None]
+    """
+    starts = [n for n in g if g.in_degree(n) == 0] or list(g)
+    found: list[list] = []
+    stack = [[n] for n in sorted(starts, key=str, reverse=True)]
+    while stack and len(found) < limit:
+        path = stack.pop()
+        nexts = [m for m in g.successors(path[-1]) if m not in path]
+        if not nexts:
+            if len(path) > 1:
+                found.append(path)
+            continue
+        for m in sorted(nexts, key=str, reverse=True):
+            stack.append([*path, m])
+    out = []
+    for path in found:
+        steps = [_step(g, path[0], 0)]
+        for i in range(1, len(path)):
+            steps.append(_step(g, path[i], i, path[i - 1], g.edges[path[i - 1], path[i]]))
+        out.append(steps)
+    out.sort(key=lambda steps: [(s.name, s.iri) for s in steps])
+    return out

@@ -8,6 +8,7 @@ they run on (pyoxigraph), the SPARQL server (``serve``) and pushing to another s
 ['NeurIPS']
 """
 
+from .frames import named_frame, solutions_frame
 from .sparql import (
     NamedQuery,
     Parameter,
@@ -26,9 +27,11 @@ __all__ = [
     "Parameter",
     "execute",
     "get_query",
+    "named_frame",
     "named_query",
     "open_store",
     "query_names",
     "run_query",
+    "solutions_frame",
     "with_values",
 ]
