@@ -85,6 +85,22 @@ def test_ctrl_c_while_writing_leaves_the_previous_set(previous, monkeypatch):
     assert contents(out) == before
 
 
+def test_extra_files_join_the_set(previous):
+    out, before = previous
+    page = {"mlsys-graph.html": "<p>new</p>"}
+
+    def check(ntriples):
+        raise RuntimeError("does not conform")
+
+    with pytest.raises(RuntimeError):
+        write_outputs(graph("new"), out, PREFIXES, check=check, extra=page)
+    assert contents(out) == before  # no page without the graph files it draws
+    written = write_outputs(graph("new"), out, PREFIXES, extra=page)
+    assert written[-1] == out / "mlsys-graph.html"
+    assert (out / "mlsys-graph.html").read_text() == "<p>new</p>"
+    assert sorted(p.name for p in out.iterdir()) == sorted([*before, "mlsys-graph.html"])
+
+
 def test_a_failed_check_writes_nothing(previous):
     out, before = previous
 

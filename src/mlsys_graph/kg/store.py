@@ -716,11 +716,9 @@ def write_graph(
     directory: Path,
     prefixes: Mapping[str, str],
     stem: str = "mlsys-graph",
-    extra: Mapping[str, str] | None = None,
 ) -> list[Path]:
-    """Write ``stem.ttl``, ``stem.nt`` and ``stem.jsonld`` (and ``extra``: file name → text)
-    as one set (:func:`write_outputs`)."""
-    return write_outputs(_as_triples(graph), directory, prefixes, stem, extra=extra)
+    """Write ``stem.ttl``, ``stem.nt`` and ``stem.jsonld`` as one set (:func:`write_outputs`)."""
+    return write_outputs(_as_triples(graph), directory, prefixes, stem)
 
 
 def load_graph(*paths: Path | str) -> Graph:
