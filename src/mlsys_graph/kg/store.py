@@ -319,26 +319,37 @@ def write_turtle(triples: Triples, out: TextIO, tick: Tick | None = None) -> Non
         started = True
     parts: list[str] = []
     flush = _chunks(out, tick)
+    shared: dict[int, str] = {}  # labels of terms that are objects more than once
+
+    def object_label(oid: int) -> str:
+        text = shared.get(oid)
+        if text is None:
+            text = label(terms[oid])
+            if references[oid] > 1:
+                shared[oid] = text
+        return text
+
     for n, (sid, row) in enumerate(triples.rows([*top, *rest]), start=1):
-        by_predicate: dict[int, list[Term]] = {}
+        by_predicate: dict[int, list[int]] = {}
         for v in row:
             pid = (v >> P_SHIFT) & P_MASK
             objects = by_predicate.get(pid)
             if objects is None:
-                by_predicate[pid] = [terms[v & O_MASK]]
+                by_predicate[pid] = [v & O_MASK]
             else:
-                objects.append(terms[v & O_MASK])
+                objects.append(v & O_MASK)
         statements = []
         for pid in sorted(by_predicate, key=rank.__getitem__):
-            objects = by_predicate[pid]
-            if len(objects) == 1:
-                statements.append(f"{verbs[pid]} {label(objects[0])}")
+            ids = by_predicate[pid]
+            if len(ids) == 1:
+                statements.append(f"{verbs[pid]} {object_label(ids[0])}")
             else:
-                if all(type(o) is str for o in objects):
-                    objects.sort()
+                if all(type(terms[i]) is str for i in ids):
+                    ids.sort(key=terms.__getitem__)
+                    listed = " ,\n        ".join([object_label(i) for i in ids])
                 else:
-                    objects = _sorted_objects(objects)
-                listed = " ,\n        ".join([label(o) for o in objects])
+                    objects = _sorted_objects([terms[i] for i in ids])
+                    listed = " ,\n        ".join([label(o) for o in objects])
                 statements.append(f"{verbs[pid]}\n        {listed}")
         parts.append(f"\n{label(terms[sid])}\n    " + " ;\n    ".join(statements) + " ;\n.\n")
         started = True
