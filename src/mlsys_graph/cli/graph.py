@@ -150,9 +150,9 @@ def build_command(
 
         pages["mlsys-graph.html"] = render_html
     try:
-        written, results, _store = write_validated(
+        written, results = write_validated(  # the store is let go: --store loads the .nt
             result.triples, Path(output), pages=pages, progress=progress
-        )
+        )[:2]
     except ValidationFailed as exc:
         print_violations([v for v in exc.violations if v.severity == "Violation"])
         failures = sum(v.severity == "Violation" for v in exc.violations)
