@@ -5,20 +5,22 @@
     python bench/run.py --sizes 10000 --no-shacl --timeout 600
 
 For each size, ``bench/synth.py`` writes a deterministic synthetic list; then a fresh
-subprocess runs the pipeline's stages one after the other and reports, after each stage, its
-wall-clock time, its CPU time and the peak RSS of the process so far (so the peak is per
-size, never inherited from a smaller run):
+subprocess runs what ``mlsys-graph build`` runs, stage by stage, and reports after each stage
+its wall-clock time, the CPU time of the whole process (every thread) and the peak RSS of the
+process so far (so the peak is per size, never inherited from a smaller run):
 
 * parse     ``read_sources`` + ``parse_sources`` (markdown → entries and problems);
 * resolve   ``load_documents`` + ``resolve`` (duplicates, people, venues, topics, lineage);
 * build     catalog → triples (``kg.build``);
-* SHACL     validation of the built graph (``pipeline.validate_triples``; ``--no-shacl``
-  skips it);
-* serialize the three files (Turtle, N-Triples, JSON-LD) into a fresh folder
-  (``kg.store.write_outputs``).
+* serialize the three files (N-Triples first, then Turtle and JSON-LD) into a fresh folder,
+  while SHACL runs beside them on another thread (``pipeline.write_validated``);
+* SHACL     what is left of the validation once the files are written (the wait);
+  ``--no-shacl`` skips validation;
+* page      the HTML page drawn from the validated store (``--no-page`` skips it).
 
-The stages are the pipeline's own (``pipeline.build`` and ``write_outputs``, timed through
-their progress reports), so what is measured is what ``mlsys-graph build`` does.
+The stages are the pipeline's own, timed through its progress reports, so what is measured is
+what ``mlsys-graph build`` does; ``total`` is the wall-clock time of all of them. Each row is
+printed as soon as its stage ends, so a size that runs out of time still shows what finished.
 
 A second fresh subprocess runs the baselines on the same input: markdown-it tokenising the
 same text (for parse), and rdflib parsing the N-Triples the pipeline wrote, then rdflib writing
@@ -48,7 +50,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = Path(os.environ.get("MLSYS_GRAPH_SEEDS") or ROOT.parent / "shared" / "seeds")
 SEED = SEEDS / "awesome-system-for-ml-2019.md"
-STAGES = ("parse", "resolve", "build", "SHACL", "serialize")
+STAGES = ("parse", "resolve", "build", "serialize", "SHACL", "page")
 
 
 # -- child processes ---------------------------------------------------------------------
@@ -82,6 +84,7 @@ GROUPS = {
     "building triples": "build",
     "validating (SHACL)": "SHACL",
     "writing": "serialize",
+    "drawing": "page",
 }
 
 
@@ -101,6 +104,7 @@ class StageClock:
             row["wall"] += time.perf_counter() - self.wall
             row["cpu"] += time.process_time() - self.cpu
             row["peak_mb"] = _peak_mb()
+            _emit(**row)  # now: a run cut short still shows what finished (the last row wins)
             self.current = None
 
     def stage(self, name: str, total: int | None = None) -> None:
@@ -115,30 +119,46 @@ class StageClock:
     def done(self) -> None:
         self._close()
 
-    def emit(self, **extra) -> None:
-        self._close()
-        for row in self.rows.values():
-            _emit(**row, **extra.get(row["stage"], {}))
-        self.rows.clear()
 
-
-def child_stages(list_path: str, out_dir: str, shacl: bool) -> None:
+def child_stages(list_path: str, out_dir: str, shacl: bool, page: bool) -> None:
     """Run the pipeline's stages on one list, one JSON line per stage."""
     from mlsys_graph.kg import build as kg_build
 
     _emit(stage="start", wall=0.0, cpu=0.0, peak_mb=_peak_mb())
     if hasattr(kg_build, "build_triples"):  # the lean pipeline, timed through its progress
-        from mlsys_graph.kg.store import write_outputs
+        from mlsys_graph import pipeline
         from mlsys_graph.pipeline import build
 
         clock = StageClock()
-        result = build([list_path], validate=shacl, keep_records=False, progress=clock)
-        clock.emit(
-            build={"triples": len(result.triples)},
-            SHACL={"violations": len(result.violations)},
-        )
+        result = build([list_path], validate=False, keep_records=False, progress=clock)
+        _emit(**clock.rows["build"], triples=len(result.triples))
+        pages = {}
+        if page:
+            from mlsys_graph.viz.html import render_html
+
+            def drawn(store):
+                clock.stage("drawing")
+                text = render_html(store)
+                clock.done()
+                return text
+
+            pages["mlsys-graph.html"] = drawn
+        if hasattr(pipeline, "write_validated"):
+            _written, results, _store = pipeline.write_validated(
+                result.triples, Path(out_dir), validate=shacl, pages=pages, progress=clock
+            )
+            if shacl:
+                _emit(**clock.rows["SHACL"], violations=len(results))
+            return
+        if shacl:  # before write_validated: validation, then writing, one after the other
+            clock.stage("validating (SHACL)")
+            violations = pipeline.validate_triples(result.triples)
+            clock.done()
+            _emit(**clock.rows["SHACL"], violations=len(violations))
+        from mlsys_graph.kg.store import write_outputs
+
         write_outputs(result.triples, Path(out_dir), kg_build.PREFIXES, progress=clock)
-        clock.emit()
+        clock.done()
         return
     # the rdflib Graph pipeline before it (kept so that BEFORE numbers can be run again)
     from mlsys_graph.ingest import parse_sources
@@ -238,6 +258,7 @@ def measure_size(n: int, work: Path, args, env: dict) -> dict:
     out_dir = work / f"out-{n}"
     stage_args = ["--child", "stages", str(listing), str(out_dir)]
     stage_args.append("--shacl" if args.shacl else "--no-shacl")
+    stage_args.append("--page" if args.page else "--no-page")
     started = time.perf_counter()
     rows, stopped = _run_child(stage_args, args.timeout, env)
     total = time.perf_counter() - started
@@ -256,7 +277,7 @@ def measure_size(n: int, work: Path, args, env: dict) -> dict:
     }
 
 
-def print_size(result: dict, shacl: bool) -> None:
+def print_size(result: dict, shacl: bool, page: bool = True) -> None:
     n, stages, base = result["n"], result["stages"], result["baselines"]
     load = base.get("rdflib-load")
     triples = next((s["triples"] for s in stages.values() if "triples" in s), None)
@@ -266,9 +287,8 @@ def print_size(result: dict, shacl: bool) -> None:
         + (f" — stopped: {result['stopped']}" if result["stopped"] else "")
     )
     print(f"  {'stage':<11}{'wall':>9}{'cpu':>9}{'peak RSS':>11}   ratio (ours / baseline)")
-    for stage in STAGES:
-        if stage == "SHACL" and not shacl:
-            continue
+    shown = [s for s in STAGES if (s != "SHACL" or shacl) and (s != "page" or page)]
+    for stage in shown:
         row = stages.get(stage)
         if row is None:
             print(f"  {stage:<11}{'-':>9}{'-':>9}{'-':>11}   did not finish")
@@ -291,7 +311,7 @@ def print_size(result: dict, shacl: bool) -> None:
             f"  {stage:<11}{_fmt_time(row['wall']):>9}{_fmt_time(row['cpu']):>9}"
             f"{row['peak_mb']:>8.0f} MB   " + "; ".join(ratios)
         )
-    done = [stages[s] for s in STAGES if s in stages and not (s == "SHACL" and not shacl)]
+    done = [stages[s] for s in shown if s in stages]
     if done:
         print(
             f"  {'total':<11}{_fmt_time(sum(r['wall'] for r in done)):>9}"
@@ -350,6 +370,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,10000,100000", help="comma-separated entries")
     parser.add_argument("--timeout", type=float, default=1800, help="seconds per size")
     parser.add_argument("--shacl", action=argparse.BooleanOptionalAction, default=True)
+    parser.add_argument(
+        "--page", action=argparse.BooleanOptionalAction, default=True, help="time the HTML page"
+    )
     parser.add_argument("--baseline-cap", type=int, default=1_000_000, metavar="TRIPLES")
     parser.add_argument("--repeat", type=int, default=3, help="repeats of the seed rows")
     parser.add_argument("--work", help="folder for the lists and outputs (default: temporary)")
@@ -361,7 +384,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.child:
         kind, *rest = args.child
         if kind == "stages":
-            child_stages(rest[0], rest[1], args.shacl)
+            child_stages(rest[0], rest[1], args.shacl, args.page)
         else:
             child_baselines(rest[0], rest[1], args.cap)
         return 0
@@ -374,7 +397,7 @@ def main(argv: list[str] | None = None) -> int:
         work.mkdir(parents=True, exist_ok=True)
         for n in sizes:
             result = measure_size(n, work, args, env)
-            print_size(result, args.shacl)
+            print_size(result, args.shacl, args.page)
             results.append(result)
             sys.stdout.flush()
     seed_rows(args.repeat)

@@ -10,7 +10,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -19,6 +19,9 @@ from typing import TYPE_CHECKING
 from .model import Entry, Problem
 
 if TYPE_CHECKING:  # pragma: no cover
+    import threading
+
+    import pyoxigraph
     from rdflib import Graph
 
     from .kg.triples import Triples
@@ -26,7 +29,16 @@ if TYPE_CHECKING:  # pragma: no cover
     from .progress import Progress
     from .resolve.catalog import Catalog
 
-__all__ = ["BUNDLE", "Build", "build", "bundle_text", "class_counts", "validate_triples"]
+__all__ = [
+    "BUNDLE",
+    "Build",
+    "Validation",
+    "build",
+    "bundle_text",
+    "class_counts",
+    "validate_triples",
+    "write_validated",
+]
 
 #: The bundled knowledge of the seed list, as produced by :func:`bundle_text`.
 BUNDLE = "catalog.ttl"
@@ -76,7 +88,150 @@ def validate_triples(triples: Triples, *, graph: Graph | None = None) -> list[Vi
     from .kg.oxi import store_from_triples
     from .kg.validate import validate_store
 
-    return validate_store(store_from_triples(triples))
+    return validate_store(store_from_triples(triples), workers=_cpus())
+
+
+class Validation:
+    """SHACL validation of a written N-Triples file on a thread of its own.
+
+    :meth:`start` loads the file into an in-memory pyoxigraph store (streaming, derived
+    datatypes kept: :func:`~mlsys_graph.kg.oxi.load_ntriples_file`) and runs the compiled
+    shapes on it (:func:`~mlsys_graph.kg.validate.validate_store`) while the caller goes
+    on; Oxigraph works without holding Python's lock, so the caller's own work (writing the
+    other files) runs beside it on another CPU. Once :attr:`loaded` is set, :attr:`store`
+    holds the loaded graph (None if the load failed): the caller may read it (a page, through
+    :mod:`mlsys_graph.kg.oxi`) while the shapes are checked. :meth:`wait` returns the
+    results, or raises what the thread raised.
+    """
+
+    def __init__(self, *, workers: int | None = None) -> None:
+        import threading
+
+        self.workers = workers
+        self.store = None
+        self.loaded = threading.Event()
+        self._thread = None
+        self._outcome: list | BaseException | None = None
+
+    def start(self, ntriples: Path, complete: threading.Event | None = None) -> None:
+        """Begin validating the N-Triples file ``ntriples``; with ``complete``, the file is
+        still being written (see :func:`~mlsys_graph.kg.oxi.load_ntriples_file`)."""
+        import threading
+
+        self._thread = threading.Thread(
+            target=self._run, args=(ntriples, complete), name="mlsys-graph-shacl", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, ntriples: Path, complete) -> None:
+        import pyoxigraph as ox
+
+        from .kg.oxi import load_ntriples_file
+        from .kg.validate import validate_store
+
+        try:
+            self.store = load_ntriples_file(ox.Store(), ntriples, complete=complete)
+            self.loaded.set()
+            self._outcome = validate_store(self.store, workers=self.workers or _cpus())
+        except BaseException as exc:  # handed to the caller by wait()
+            self._outcome = exc
+        finally:
+            self.loaded.set()
+
+    def wait(self) -> list[Violation]:
+        """Every SHACL result (violations, warnings, infos), once the thread is done."""
+        if self._thread is None:
+            raise RuntimeError("the validation was not started")
+        self._thread.join()
+        if isinstance(self._outcome, BaseException):
+            raise self._outcome
+        return self._outcome or []
+
+
+def _cpus() -> int:
+    import os
+
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def write_validated(
+    triples: Triples,
+    directory: Path | str,
+    *,
+    validate: bool = True,
+    pages: Mapping[str, Callable[[pyoxigraph.Store | None], str]] | None = None,
+    progress: Progress | None = None,
+) -> tuple[list[Path], list[Violation], pyoxigraph.Store | None]:
+    """Write a build's files as a set (:func:`~mlsys_graph.kg.store.write_outputs`),
+    validating them at the same time; what ``mlsys-graph build`` does.
+
+    The N-Triples file is written first; a :class:`Validation` on another thread loads it
+    as it is written and checks it while the Turtle and JSON-LD are rendered. A graph that does not
+    conform raises :class:`~mlsys_graph.errors.ValidationFailed` (with every result) and
+    nothing is moved into ``directory``: the previous set stays whole. ``pages`` are more
+    files of the same set, such as the HTML page: file name → a function of the store the
+    validation loaded (``None`` when ``validate`` is false) that returns the text. They are
+    drawn while the shapes are checked, and written only if the graph conforms.
+
+    Returns the paths written, the SHACL results (warnings and infos: the graph conforms)
+    and the store the validation loaded.
+    """
+    from .errors import ValidationFailed
+    from .kg.build import PREFIXES
+    from .kg.store import write_outputs
+
+    validation = Validation() if validate else None
+    results: list[Violation] = []
+    texts: dict[str, str] = {}
+
+    def draw() -> None:  # the pages, from the store as soon as it is loaded
+        store = None
+        if validation is not None:
+            validation.loaded.wait()
+            store = validation.store
+        if store is not None or validation is None:
+            texts.update((name, render(store)) for name, render in (pages or {}).items())
+
+    def check(_ntriples: Path) -> None:
+        if validation is None:
+            return
+        if pages:  # drawn while the shapes are checked; dropped if the graph fails
+            if progress is not None:
+                progress.stage("drawing the page")
+            draw()
+            if progress is not None:
+                progress.done()
+        if progress is not None:
+            progress.stage("validating (SHACL)")
+        results.extend(validation.wait())
+        if progress is not None:
+            progress.done()
+        failures = [v for v in results if v.severity == "Violation"]
+        if failures:
+            raise ValidationFailed(results)
+
+    def text(name: str) -> Callable[[], str]:
+        def get() -> str:
+            if not texts:
+                draw()
+            return texts[name]
+
+        return get
+
+    extra = {name: text(name) for name in pages or {}}
+    written = write_outputs(
+        triples,
+        Path(directory),
+        PREFIXES,
+        check=check,
+        progress=progress,
+        extra=extra,
+        on_ntriples=validation.start if validation is not None else None,
+    )
+    return written, results, validation.store if validation is not None else None
 
 
 def build(

@@ -498,3 +498,13 @@ def test_bundled_shapes_compile():
     from mlsys_graph.kg.shacl.shapes import read_shapes
 
     assert compile_shapes(read_shapes(load_shapes()))
+
+
+def test_threads_find_the_same():
+    """Queries shared among threads give the same violations, in the same order."""
+    import pyoxigraph as ox
+
+    for case in CASES[::3]:
+        g = mutated(case.mutate)
+        store = load_ntriples(ox.Store(), g.serialize(format="nt", encoding="utf-8"))
+        assert validate_store(store, workers=3) == validate_store(store, workers=1), case.id

@@ -10,6 +10,7 @@ from rdflib.namespace import XSD
 from mlsys_graph.kg.oxi import (
     RENAMED,
     load_ntriples,
+    load_ntriples_file,
     ox_term,
     rdf_term,
     rename_datatypes,
@@ -131,3 +132,62 @@ def test_rename_datatypes_leaves_string_contents_alone():
         (None, 'say "^^<http://www.w3.org/2001/XMLSchema#int>'),
         (XSD.int, "ends in \\"),
     ]
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 100, 1 << 20])
+def test_load_ntriples_file_is_load_ntriples(tmp_path, chunk):
+    """Streaming a file through the renaming reader loads what loading its text does, for
+    any chunk size (lines are never cut)."""
+    int_ = b"<http://www.w3.org/2001/XMLSchema#int>"
+    text = (
+        b"".join(
+            b'<https://example.org/a%d> <https://example.org/p> "%d"^^' % (i, i) + int_ + b" .\n"
+            for i in range(50)
+        )
+        + b'<https://example.org/b> <https://example.org/q> "say \\"^^'
+        + int_
+        + b'" .\n'
+    )
+    path = tmp_path / "g.nt"
+    path.write_bytes(text)
+    streamed = {str(q) for q in load_ntriples_file(ox.Store(), path, chunk=chunk)}
+    assert streamed == {str(q) for q in load_ntriples(ox.Store(), text)}
+    assert len(streamed) == 51
+
+
+def test_load_ntriples_file_refuses_blank_nodes(tmp_path):
+    path = tmp_path / "g.nt"
+    path.write_bytes(b"<https://example.org/a> <https://example.org/p> _:b1 .\n")
+    with pytest.raises(ValueError, match="blank nodes"):
+        load_ntriples_file(ox.Store(), path)
+
+
+def test_load_ntriples_file_follows_a_growing_file(tmp_path):
+    """A file still being written (lines cut anywhere between writes) loads whole once the
+    writer says it is complete."""
+    import threading
+    import time
+
+    lines = [
+        b'<https://example.org/a%d> <https://example.org/p> "v%d"^^<http://www.w3.org/2001/XMLSchema#int> .\n'
+        % (i, i)
+        for i in range(40)
+    ]
+    text = b"".join(lines)
+    path = tmp_path / "g.nt"
+    path.touch()
+    complete = threading.Event()
+
+    def write() -> None:
+        with open(path, "ab", buffering=0) as handle:
+            for start in range(0, len(text), 37):  # cuts lines in the middle
+                handle.write(text[start : start + 37])
+                time.sleep(0.001)
+        complete.set()
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    store = load_ntriples_file(ox.Store(), path, chunk=64, complete=complete)
+    writer.join()
+    assert {str(q) for q in store} == {str(q) for q in load_ntriples(ox.Store(), text)}
+    assert len(store) == 40

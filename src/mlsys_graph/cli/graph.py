@@ -118,10 +118,8 @@ def build_command(
     import time
     from pathlib import Path
 
-    from ..errors import InputError, OutputError
-    from ..kg.build import PREFIXES
-    from ..kg.store import write_outputs
-    from ..pipeline import build, class_counts
+    from ..errors import InputError, OutputError, ValidationFailed
+    from ..pipeline import build, class_counts, write_validated
     from ..progress import for_stream
 
     started = time.perf_counter()
@@ -138,6 +136,7 @@ def build_command(
             license=list_license,
             list_id=list_id,
             keep_records=False,
+            validate=False,  # below, beside the writing
             progress=progress,
         )
     except InputError as exc:
@@ -145,35 +144,31 @@ def build_command(
     if not quiet:
         for problem in result.problems:
             click.echo(str(problem), err=True)
-    if result.failures:
-        print_violations(result.failures)
-        raise click.ClickException(
-            f"the graph does not conform to ontology/shapes.ttl: {len(result.failures)} "
-            f"violation(s); nothing written to {output}/"
-        )
-    if not quiet:
-        print_violations([v for v in result.violations if v.severity != "Violation"], err=True)
-    store = None
-    if not no_html or store_dir:
-        from ..kg.oxi import store_from_triples
-
-        store = store_from_triples(result.triples, faithful=False)
     pages = {}
     if not no_html:
         from ..viz.html import render_html
 
-        pages["mlsys-graph.html"] = render_html(store)
+        pages["mlsys-graph.html"] = render_html
     try:
-        written = write_outputs(
-            result.triples, Path(output), PREFIXES, progress=progress, extra=pages
-        )
+        written, results = write_validated(  # the store is let go: --store loads the .nt
+            result.triples, Path(output), pages=pages, progress=progress
+        )[:2]
+    except ValidationFailed as exc:
+        print_violations([v for v in exc.violations if v.severity == "Violation"])
+        failures = sum(v.severity == "Violation" for v in exc.violations)
+        raise click.ClickException(
+            f"the graph does not conform to ontology/shapes.ttl: {failures} "
+            f"violation(s); nothing written to {output}/"
+        ) from None
     except OutputError as exc:
         raise click.ClickException(f"cannot write {exc}") from None
+    if not quiet:
+        print_violations(results, err=True)
     if store_dir:
         from ..query.store import write_store
 
         try:
-            written.append(write_store(store, Path(store_dir)))
+            written.append(write_store(written[1], Path(store_dir)))
         except InputError as exc:
             raise fail(exc) from None
     if not quiet:

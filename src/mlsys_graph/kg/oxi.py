@@ -32,6 +32,7 @@ reads back as ``"1.5"``).
 
 from __future__ import annotations
 
+import io
 import re
 from typing import TYPE_CHECKING
 
@@ -46,6 +47,7 @@ __all__ = [
     "RENAMED",
     "graph_from_triples",
     "load_ntriples",
+    "load_ntriples_file",
     "ox_term",
     "rdf_term",
     "rename_datatypes",
@@ -218,6 +220,86 @@ def load_ntriples(store: pyoxigraph.Store, data: bytes | str) -> pyoxigraph.Stor
         store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in triples)
     else:
         store.bulk_load(input=raw, format=ox.RdfFormat.N_TRIPLES)
+    return store
+
+
+class _RenamingReader(io.RawIOBase):
+    """A binary N-Triples handle read through :func:`rename_datatypes`, a chunk of whole
+    lines at a time, so that a file of any size is loaded with one chunk in memory.
+
+    With ``complete`` (an event), the file may still be growing: at its end the reader
+    waits for more until the event is set, then reads what is left.
+    """
+
+    def __init__(self, handle, path: str, chunk: int, complete=None) -> None:
+        super().__init__()
+        self._handle, self._path, self._chunk = handle, path, chunk
+        self._complete = complete
+        self._buffer = memoryview(b"")
+        self._partial = b""  # a line not finished yet (only while the file grows)
+
+    def readable(self) -> bool:
+        return True
+
+    def _next_lines(self) -> bytes:
+        """The next whole lines (at least one), or b"" at the end of the file."""
+        while True:
+            complete = self._complete is None or self._complete.is_set()
+            data = self._handle.read(self._chunk)
+            if data:
+                data = self._partial + data
+                cut = data.rfind(b"\n") + 1
+                self._partial = data[cut:]
+                if cut:
+                    return data[:cut]
+            elif complete:  # read after the event was seen: nothing more will come
+                rest, self._partial = self._partial, b""
+                return rest
+            else:
+                self._complete.wait(0.01)
+
+    def readinto(self, target) -> int:
+        if not self._buffer:
+            data = self._next_lines()
+            if not data:
+                return 0
+            if b"_:" in data and _BLANK_NODE.search(data):
+                raise ValueError(f"{self._path}: has blank nodes; load it with load_ntriples")
+            self._buffer = memoryview(rename_datatypes(data))
+        n = min(len(target), len(self._buffer))
+        target[:n] = self._buffer[:n]
+        self._buffer = self._buffer[n:]
+        return n
+
+
+def load_ntriples_file(
+    store: pyoxigraph.Store, path, *, chunk: int = 1 << 24, complete=None
+) -> pyoxigraph.Store:
+    """Load an N-Triples file into ``store`` as :func:`load_ntriples` does (datatypes kept),
+    streaming it: the file's text is never held whole (about ``chunk`` bytes at a time), and
+    Oxigraph parses while other Python threads run.
+
+    ``complete`` (a :class:`threading.Event`) says the file is still being written: the load
+    follows it as it grows and ends at its end once the event is set. Whoever writes it must
+    set the event when the file is closed, or when the writing stopped.
+
+    Meant for the files :func:`~mlsys_graph.kg.store.write_ntriples` writes, which have no
+    blank nodes; a file with blank nodes is refused (``ValueError``), as Oxigraph's loader
+    would rename them.
+
+    >>> import os, tempfile, pyoxigraph as ox
+    >>> line = b'<https://e.org/a> <https://e.org/p> "2"^^<http://www.w3.org/2001/XMLSchema#int> .\\n'
+    >>> with tempfile.NamedTemporaryFile(suffix=".nt", delete=False) as f:
+    ...     _ = f.write(line * 2)
+    >>> [q.object.datatype.value for q in load_ntriples_file(ox.Store(), f.name, chunk=10)]
+    ['urn:x-mlsys-graph:xsd:int']
+    >>> os.unlink(f.name)
+    """
+    import pyoxigraph as ox
+
+    with open(path, "rb") as handle:
+        reader = _RenamingReader(handle, str(path), chunk, complete)
+        store.load(input=reader, format=ox.RdfFormat.N_TRIPLES)
     return store
 
 

@@ -319,26 +319,37 @@ def write_turtle(triples: Triples, out: TextIO, tick: Tick | None = None) -> Non
         started = True
     parts: list[str] = []
     flush = _chunks(out, tick)
+    shared: dict[int, str] = {}  # labels of terms that are objects more than once
+
+    def object_label(oid: int) -> str:
+        text = shared.get(oid)
+        if text is None:
+            text = label(terms[oid])
+            if references[oid] > 1:
+                shared[oid] = text
+        return text
+
     for n, (sid, row) in enumerate(triples.rows([*top, *rest]), start=1):
-        by_predicate: dict[int, list[Term]] = {}
+        by_predicate: dict[int, list[int]] = {}
         for v in row:
             pid = (v >> P_SHIFT) & P_MASK
             objects = by_predicate.get(pid)
             if objects is None:
-                by_predicate[pid] = [terms[v & O_MASK]]
+                by_predicate[pid] = [v & O_MASK]
             else:
-                objects.append(terms[v & O_MASK])
+                objects.append(v & O_MASK)
         statements = []
         for pid in sorted(by_predicate, key=rank.__getitem__):
-            objects = by_predicate[pid]
-            if len(objects) == 1:
-                statements.append(f"{verbs[pid]} {label(objects[0])}")
+            ids = by_predicate[pid]
+            if len(ids) == 1:
+                statements.append(f"{verbs[pid]} {object_label(ids[0])}")
             else:
-                if all(type(o) is str for o in objects):
-                    objects.sort()
+                if all(type(terms[i]) is str for i in ids):
+                    ids.sort(key=terms.__getitem__)
+                    listed = " ,\n        ".join([object_label(i) for i in ids])
                 else:
-                    objects = _sorted_objects(objects)
-                listed = " ,\n        ".join([label(o) for o in objects])
+                    objects = _sorted_objects([terms[i] for i in ids])
+                    listed = " ,\n        ".join([label(o) for o in objects])
                 statements.append(f"{verbs[pid]}\n        {listed}")
         parts.append(f"\n{label(terms[sid])}\n    " + " ;\n    ".join(statements) + " ;\n.\n")
         started = True
@@ -542,7 +553,8 @@ def write_outputs(
     check: Callable[[Path], None] | None = None,
     progress=None,
     workers: int | None = None,
-    extra: Mapping[str, str] | None = None,
+    extra: Mapping[str, str | Callable[[], str]] | None = None,
+    on_ntriples: Callable[[Path, threading.Event], None] | None = None,
 ) -> list[Path]:
     """Write ``stem.ttl``, ``stem.nt`` and ``stem.jsonld`` (and ``extra``: file name → text,
     such as the HTML page) into ``directory`` as one set.
@@ -554,13 +566,32 @@ def write_outputs(
     removed. An OS error (unwritable or missing folder, a file in the way, disk full) is an
     :class:`~mlsys_graph.errors.OutputError` naming the path.
 
+    ``on_ntriples`` (if given) is called with the temporary N-Triples file as its writing
+    starts, and an event set once the file is complete (or its writing stopped): it may
+    start work on that file on another thread, following it as it grows (validation does:
+    :func:`~mlsys_graph.kg.oxi.load_ntriples_file`), which ``check`` then waits for. The
+    N-Triples are written first, then the Turtle and JSON-LD. A value of ``extra`` may be a
+    function: it is called for the text after ``check`` passed (a page drawn from what the
+    check loaded).
+
     A big graph (:data:`PARALLEL_MIN_TRIPLES`) is rendered by up to ``workers`` processes
-    at once (default: the CPUs available, at most 3; 1 renders one file after the other).
-    ``progress`` (a :class:`~mlsys_graph.progress.Progress`) is told the subjects written.
+    at once (default: the CPUs available, at most 3, or 1 with ``on_ntriples``, whose work
+    takes the other CPU; 1 renders one file after the other). ``progress`` (a
+    :class:`~mlsys_graph.progress.Progress`) is told the subjects written.
     """
+    if workers is None and on_ntriples is not None:
+        workers = 1
     with gc_paused():
         return _write_outputs(
-            triples, Path(directory), prefixes, stem, check, progress, workers, extra or {}
+            triples,
+            Path(directory),
+            prefixes,
+            stem,
+            check,
+            progress,
+            workers,
+            extra or {},
+            on_ntriples,
         )
 
 
@@ -610,7 +641,14 @@ def _workers(workers: int | None) -> int:
 
 
 def _render_all(
-    triples: Triples, tmp: Path, names: dict, targets: dict, prefixes, progress, workers: int
+    triples: Triples,
+    tmp: Path,
+    names: dict,
+    targets: dict,
+    prefixes,
+    progress,
+    workers: int,
+    on_ntriples: Callable[[Path, threading.Event], None] | None = None,
 ) -> None:
     """Render the three files into ``tmp``: one after the other, or (big graphs, several
     CPUs, a system that can fork) Turtle here and the other two in forked processes."""
@@ -624,7 +662,8 @@ def _render_all(
         and len(triples) >= PARALLEL_MIN_TRIPLES
         and "fork" in multiprocessing.get_all_start_methods()
     )
-    forked = ["nt", "jsonld"][: workers - 1] if parallel else []
+    forked = ([] if on_ntriples else ["nt"]) + ["jsonld"]
+    forked = forked[: workers - 1] if parallel else []
     children = []
     try:
         if forked:
@@ -643,10 +682,18 @@ def _render_all(
                 continue
             if progress is not None:
                 progress.stage(what[kind], subjects)
+            complete = None
+            if kind == "nt" and on_ntriples is not None:
+                complete = threading.Event()
+                (tmp / names[kind]).touch()
+                on_ntriples(tmp / names[kind], complete)
             try:
                 _render(kind, tmp / names[kind], triples, prefixes, progress and progress.advance)
             except OSError as exc:
                 raise _os_error(targets[kind], exc) from None
+            finally:
+                if complete is not None:
+                    complete.set()
             if progress is not None:
                 progress.done()
         if children and progress is not None:
@@ -671,7 +718,7 @@ def _render_all(
 
 
 def _write_outputs(
-    triples, directory, prefixes, stem, check, progress, workers, extra
+    triples, directory, prefixes, stem, check, progress, workers, extra, on_ntriples
 ) -> list[Path]:
     names = {"ttl": f"{stem}.ttl", "nt": f"{stem}.nt", "jsonld": f"{stem}.jsonld"}
     targets = {kind: directory / name for kind, name in names.items()}
@@ -690,16 +737,20 @@ def _write_outputs(
     except OSError as exc:
         raise _os_error(directory, exc) from None
     try:
-        _render_all(triples, tmp, names, targets, prefixes, progress, _workers(workers))
+        _render_all(
+            triples, tmp, names, targets, prefixes, progress, _workers(workers), on_ntriples
+        )
+        if check is not None:
+            check(tmp / names["nt"])
         for name, text in extra.items():
+            if callable(text):
+                text = text()
             try:
                 with open(tmp / name, "w", encoding="utf-8", newline="\n") as handle:
                     handle.write(text)
                 os.chmod(tmp / name, 0o666 & ~_umask())
             except OSError as exc:
                 raise _os_error(targets[name], exc) from None
-        if check is not None:
-            check(tmp / names["nt"])
         with _signals_held():
             for kind in ("nt", "jsonld", *extra, "ttl"):
                 try:

@@ -125,19 +125,22 @@ def validate(
     return validate_store(store_from_graph(graph), shapes)
 
 
-def validate_store(store: pyoxigraph.Store, shapes: Graph | None = None) -> list[Violation]:
+def validate_store(
+    store: pyoxigraph.Store, shapes: Graph | None = None, *, workers: int = 1
+) -> list[Violation]:
     """Check the default graph of a pyoxigraph store against ``shapes`` (the oxigraph engine).
 
     The store must have been loaded through :mod:`mlsys_graph.kg.oxi`
     (:func:`~mlsys_graph.kg.oxi.load_ntriples`, :func:`~mlsys_graph.kg.oxi.store_from_graph`),
     which keeps the derived XSD datatypes (``xsd:positiveInteger``) that a plain pyoxigraph
-    load turns into ``xsd:integer``. The store is only read.
+    load turns into ``xsd:integer``. The store is only read, by ``workers`` threads at once
+    (the same violations for any number).
     """
     from .shacl.engine import run_queries, subclass_axioms
 
     subclasses = subclass_axioms(store)
     queries = _bundled_queries(subclasses) if shapes is None else _compiled(shapes, subclasses)
-    return run_queries(store, queries)
+    return run_queries(store, queries, workers=workers)
 
 
 @cache

@@ -202,7 +202,8 @@ def shorten(iri: str, prefixes: Mapping[str, str]) -> str:
 def write_store(source, directory: Path | str) -> Path:
     """Write a graph as an Oxigraph store folder, replacing a previous store there.
 
-    ``source`` is an rdflib ``Graph``, a pyoxigraph ``Store`` or a :class:`GraphStore`. The
+    ``source`` is an rdflib ``Graph``, a pyoxigraph ``Store``, a :class:`GraphStore` or the
+    path of an N-Triples file (loaded by Oxigraph straight from the file). The
     store is built in a temporary folder next to ``directory`` and renamed into place, so a
     failed run leaves the previous store intact. A ``directory`` that exists and holds
     anything but a store is refused, never deleted.
@@ -224,7 +225,9 @@ def write_store(source, directory: Path | str) -> Path:
         store = ox.Store(str(tmp))
         if isinstance(source, GraphStore):
             source = source.store
-        if isinstance(source, ox.Store):
+        if isinstance(source, (str, os.PathLike)):
+            store.bulk_load(path=str(source), format=ox.RdfFormat.N_TRIPLES)
+        elif isinstance(source, ox.Store):
             store.bulk_load(
                 input=source.dump(format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS
             )

@@ -8,6 +8,7 @@ value texts, deduplicated and sorted the same way.
 from __future__ import annotations
 
 import re
+import threading
 from typing import TYPE_CHECKING
 
 from rdflib import BNode, Literal, URIRef
@@ -52,37 +53,72 @@ def subclass_axioms(store: pyoxigraph.Store) -> bool:
     return bool(store.query(f"ASK {{ ?a <{_RDFS_SUBCLASS}> ?b }}"))
 
 
-def run_queries(store: pyoxigraph.Store, queries: list[Query]) -> list[Violation]:
-    """Run the queries of :func:`~.compile.compile_shapes` and build the violations."""
+def run_queries(
+    store: pyoxigraph.Store, queries: list[Query], *, workers: int = 1
+) -> list[Violation]:
+    """Run the queries of :func:`~.compile.compile_shapes` and build the violations.
+
+    With ``workers`` > 1, that many threads take the queries one at a time (Oxigraph
+    evaluates a query without holding Python's lock, so they run on as many cores); the
+    violations are the same, in the same order.
+    """
     from ..validate import sort_violations
 
-    functions = custom_functions()
+    pending = iter(queries)  # next() on a shared iterator: one thread per query
+    lock = threading.Lock()
     found: set = set()
-    focus_rows: dict[str, list] = {}  # focus-check query → its rows (run once)
-    for query in queries:
-        if query.guard is not None and not store.query(query.guard, custom_functions=functions):
-            continue
-        if query.sparql is not None:
-            for row in store.query(query.text, custom_functions=functions):
-                found.update(_sparql_violations(query, row))
-            continue
-        failed: dict[int, list] = {}
-        for row in store.query(query.text, custom_functions=functions):
-            failed.setdefault(int(row["__k"].value), []).append(row)
-        for k, rows in sorted(failed.items()):
-            for check in query.branches[k].checks:
-                if not any(_fails(check, row) for row in rows):
-                    continue
-                if check.focus_check is None:
-                    checked = rows
-                else:  # the rows are of all nodes: keep those of the shape's focus nodes
-                    if check.focus_check not in focus_rows:
-                        focus_rows[check.focus_check] = list(
-                            store.query(check.focus_check, custom_functions=functions)
-                        )
-                    checked = focus_rows[check.focus_check]
-                found.update(_violation(check, row) for row in checked if _fails(check, row))
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        functions = custom_functions()
+        mine: set = set()
+        focus_rows: dict[str, list] = {}  # focus-check query → its rows (run once)
+        try:
+            while True:
+                with lock:
+                    query = next(pending, None)
+                if query is None:
+                    break
+                _run_query(store, query, functions, focus_rows, mine)
+        except BaseException as exc:  # re-raised in the caller's thread
+            errors.append(exc)
+        with lock:
+            found.update(mine)
+
+    threads = [threading.Thread(target=work, daemon=True) for _ in range(max(1, workers) - 1)]
+    for thread in threads:
+        thread.start()
+    work()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise errors[0]
     return sort_violations(found)
+
+
+def _run_query(store, query: Query, functions, focus_rows: dict, found: set) -> None:
+    if query.guard is not None and not store.query(query.guard, custom_functions=functions):
+        return
+    if query.sparql is not None:
+        for row in store.query(query.text, custom_functions=functions):
+            found.update(_sparql_violations(query, row))
+        return
+    failed: dict[int, list] = {}
+    for row in store.query(query.text, custom_functions=functions):
+        failed.setdefault(int(row["__k"].value), []).append(row)
+    for k, rows in sorted(failed.items()):
+        for check in query.branches[k].checks:
+            if not any(_fails(check, row) for row in rows):
+                continue
+            if check.focus_check is None:
+                checked = rows
+            else:  # the rows are of all nodes: keep those of the shape's focus nodes
+                if check.focus_check not in focus_rows:
+                    focus_rows[check.focus_check] = list(
+                        store.query(check.focus_check, custom_functions=functions)
+                    )
+                checked = focus_rows[check.focus_check]
+            found.update(_violation(check, row) for row in checked if _fails(check, row))
 
 
 def _fails(check: Check, row) -> bool:

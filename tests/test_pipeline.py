@@ -1,0 +1,107 @@
+"""pipeline.write_validated: the files written while the graph is validated beside them."""
+
+from __future__ import annotations
+
+import pytest
+
+from mlsys_graph import pipeline
+from mlsys_graph.errors import ValidationFailed
+from mlsys_graph.kg import store as kg_store
+from mlsys_graph.kg.build import namespaces
+from mlsys_graph.kg.triples import Lit, Triples
+from mlsys_graph.pipeline import Validation, build, write_validated
+
+PAPER = "https://w3id.org/mlsys-graph/id/paper/x2019-broken"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return build(validate=False).triples
+
+
+def broken() -> Triples:
+    t = Triples(namespaces())
+    t.add(PAPER, RDF_TYPE, "https://w3id.org/mlsys-graph/ontology#Paper")
+    t.add(PAPER, "http://www.w3.org/2000/01/rdf-schema#label", Lit("x"))
+    return t
+
+
+def contents(folder) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_writes_the_set_with_a_page_of_the_validated_store(tmp_path, bundled):
+    seen = []
+
+    def page(store):
+        seen.append(store)
+        return f"<p>{len(store)}</p>"
+
+    written, results, store = write_validated(
+        bundled, tmp_path / "out", pages={"mlsys-graph.html": page}
+    )
+    assert [p.name for p in written] == [
+        "mlsys-graph.ttl",
+        "mlsys-graph.nt",
+        "mlsys-graph.jsonld",
+        "mlsys-graph.html",
+    ]
+    assert seen == [store] and len(store) == len(bundled)
+    assert (tmp_path / "out" / "mlsys-graph.html").read_text() == f"<p>{len(bundled)}</p>"
+    assert all(r.severity != "Violation" for r in results)
+    assert results == pipeline.validate_triples(bundled)  # the same check as the library's
+
+
+def test_a_graph_that_does_not_conform_is_not_written(tmp_path, bundled):
+    out = tmp_path / "out"
+    write_validated(bundled, out)
+    before = contents(out)
+    with pytest.raises(ValidationFailed) as info:
+        write_validated(broken(), out, pages={"mlsys-graph.html": lambda store: "<p>x</p>"})
+    assert any(v.focus == PAPER and v.severity == "Violation" for v in info.value.violations)
+    assert contents(out) == before  # the previous set, whole, and no temporary folder
+    assert not (out / "mlsys-graph.html").exists()  # drawn perhaps, never written
+
+
+def test_validation_runs_beside_the_writing(tmp_path, bundled, monkeypatch):
+    """The N-Triples are written first; validation starts as they are written, before the
+    Turtle is rendered."""
+    events = []
+    start, turtle = Validation.start, kg_store.write_turtle
+
+    def started(self, path, complete=None):
+        events.append(("validating", path.name, complete.is_set()))
+        start(self, path, complete)
+
+    def writing(*args, **kwargs):
+        events.append(("turtle",))
+        return turtle(*args, **kwargs)
+
+    monkeypatch.setattr(Validation, "start", started)
+    monkeypatch.setattr(kg_store, "write_turtle", writing)
+    write_validated(bundled, tmp_path / "out")
+    assert events == [("validating", "mlsys-graph.nt", False), ("turtle",)]
+
+
+def test_without_validation(tmp_path):
+    _written, results, store = write_validated(
+        broken(), tmp_path / "out", validate=False, pages={"p.html": lambda s: str(s)}
+    )
+    assert results == [] and store is None
+    assert (tmp_path / "out" / "p.html").read_text() == "None"
+
+
+def test_an_error_in_the_validation_reaches_the_caller(tmp_path, bundled, monkeypatch):
+    def fails(store, path, **kwargs):
+        raise ValueError("cannot load")
+
+    monkeypatch.setattr("mlsys_graph.kg.oxi.load_ntriples_file", fails)
+    with pytest.raises(ValueError, match="cannot load"):
+        write_validated(bundled, tmp_path / "out")
+    assert not (tmp_path / "out" / "mlsys-graph.nt").exists()
+
+
+def test_wait_before_start():
+    with pytest.raises(RuntimeError, match="not started"):
+        Validation().wait()
