@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Entry, Link, Problem
 from . import citation
@@ -79,8 +80,15 @@ def is_toc_item(item: Item) -> bool:
 def _heading_context(item: Item, table: VenueTable) -> tuple[str | None, int | None]:
     """Venue and year that enclosing headings and groups give: ``## 2024``, ``### OSDI``,
     ``## OSDI 25``, ``<details><summary>2024</summary>``, a bold ``**NSDI 2023**`` line."""
+    return _headings_context(item.headings, table)
+
+
+@lru_cache(maxsize=1 << 12)  # every entry under the same headings asks the same
+def _headings_context(
+    headings: tuple[tuple[int, str], ...], table: VenueTable
+) -> tuple[str | None, int | None]:
     venue = year = None
-    for _level, text in item.headings:
+    for _level, text in headings:
         m = _YEAR_HEADING.match(text.strip())
         if m:
             year = int(m.group(1))

@@ -169,6 +169,7 @@ _REMARK = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 14)  # asked of every nested line and venue group, often the same
 def is_remark(text: str) -> bool:
     """Whether ``text`` is a curator's remark, not data ("start to read", "On going").
 
