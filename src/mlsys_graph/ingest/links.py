@@ -82,6 +82,8 @@ _NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
 _ARXIV_NEW = re.compile(r"(\d{4}\.\d{4,5})(v\d+)?")
 _ARXIV_OLD = re.compile(r"([a-z-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?")
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
+_DOI_PATH = re.compile(r"/doi/(?:abs/|pdf/|full/)?(10\.\d{4,9}/[^\s?#]+)")
+_LOWER_WORDS = re.compile(r"[a-z]+")
 
 
 @lru_cache(maxsize=1 << 16)  # a list repeats its hosts; urlsplit costs microseconds
@@ -130,6 +132,7 @@ def github_user(url: str) -> str | None:
     return parts[0]
 
 
+@lru_cache(maxsize=1 << 14)  # asked of each link by the reader and by the kind
 def arxiv_id(url: str) -> str | None:
     """The arXiv identifier of an arxiv.org link (``abs``/``pdf``), version removed."""
     host = _host(url)
@@ -144,6 +147,7 @@ def arxiv_id(url: str) -> str | None:
     return m.group(1) if m else None
 
 
+@lru_cache(maxsize=1 << 14)  # asked of each link by the reader and by the kind
 def doi(url: str) -> str | None:
     """A DOI from a doi.org link or a publisher URL that embeds one (``/doi/10.1145/…``)."""
     if unsafe_scheme(url):
@@ -155,7 +159,7 @@ def doi(url: str) -> str | None:
         candidate = "/".join(parts)
         m = _DOI.match(candidate)
         return m.group(1).rstrip(".") if m else None
-    m = re.search(r"/doi/(?:abs/|pdf/|full/)?(10\.\d{4,9}/[^\s?#]+)", text)
+    m = _DOI_PATH.search(text)
     return m.group(1).rstrip(".") if m else None
 
 
@@ -178,7 +182,7 @@ _LABEL_HOSTS: dict[str, tuple[str, ...]] = {
 
 def label_mismatch(label: str, url: str) -> str | None:
     """The host word a label claims when the URL does not go there, else None."""
-    words = re.findall(r"[a-z]+", label.lower())
+    words = _LOWER_WORDS.findall(label.lower())
     host = _host(url)
     if not host:
         return None
