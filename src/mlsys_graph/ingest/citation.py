@@ -325,7 +325,10 @@ def parse_inline_citation(
     True
     """
     table = table if table is not None else default_table()
-    line = strip_links(normalise(text))
+    line = normalise(text)
+    if '"' not in line:
+        return None  # no quoted title (the pattern needs one), no links to strip
+    line = strip_links(line)
     m = _INLINE.match(line)
     if m is None:
         return None

@@ -234,12 +234,15 @@ def _read_field(child: Item, facts: _Facts, table: VenueTable) -> bool:
 
 
 def _clean_title(text: str, facts: _Facts, table: VenueTable) -> str:
-    title = _BRACES.sub(r"\1", _TEX_MARK.sub(" ", text))
+    # Each pattern is tried only when its opening character is there.
+    title = _TEX_MARK.sub(" ", text) if "$" in text else text
+    title = _BRACES.sub(r"\1", title) if "{" in title else title
 
     def drop_remark(m: re.Match[str]) -> str:
         return "" if citation.is_remark(m.group(1)) else m.group(0)
 
-    title = _PAREN.sub(drop_remark, title)
+    if "(" in title or "（" in title:
+        title = _PAREN.sub(drop_remark, title)
     title, tag = citation.split_venue_tag(title, table)
     facts.add_venue(tag)
     title = fold_spaces(title).strip(" \"'“”")

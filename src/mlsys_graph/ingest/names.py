@@ -235,6 +235,11 @@ _TRAILING_DATE = re.compile(
 )
 
 
+def _unmarked(chunk: str) -> str:
+    """A chunk with its affiliation marks blanked out."""
+    return _MARK.sub(" ", chunk) if "\ue000" in chunk else chunk
+
+
 @lru_cache(maxsize=1 << 12)  # a pure function of the line (the same paper may be listed twice)
 def _read_author_text(text: str) -> _AuthorText:
     """Clean an author list and cut it into groups of comma chunks, not yet into names.
@@ -268,7 +273,7 @@ def _read_author_text(text: str) -> _AuthorText:
         truncated = True
     text = " ".join(text.split()).strip(" ,;")
     year = None
-    m = _TRAILING_DATE.search(text)
+    m = _TRAILING_DATE.search(text) if "19" in text or "20" in text else None
     if m:
         year = int(m.group("year"))
         text = text[: m.start()].strip(" ,;")
@@ -278,7 +283,7 @@ def _read_author_text(text: str) -> _AuthorText:
     # Closing comma chunks that name an organisation ("…, Fabrikam Cloud and Research").
     chunks_ = text.split(",")
     closing: list[str] = []
-    while len(chunks_) > 1 and _is_affiliation(_MARK.sub(" ", chunks_[-1])):
+    while len(chunks_) > 1 and _is_affiliation(_unmarked(chunks_[-1])):
         raw = chunks_.pop()
         closing.insert(0, _tidy_chunk(_MARK.sub(" ", raw)))
         closing[1:1] = [org for k in _MARK.findall(raw) for org in noted[int(k)]]
@@ -287,8 +292,12 @@ def _read_author_text(text: str) -> _AuthorText:
         for group in _AND.split(part):
             chunks: list[str] = []
             for raw in group.split(","):
-                found = [org for k in _MARK.findall(raw) for org in noted[int(k)]]
-                chunk = _tidy_chunk(_MARK.sub(" ", raw))
+                found = (
+                    [org for k in _MARK.findall(raw) for org in noted[int(k)]]
+                    if "\ue000" in raw
+                    else []
+                )
+                chunk = _tidy_chunk(_unmarked(raw))
                 if chunk and is_organisation(chunk):
                     organisations.append(chunk)
                     organisations.extend(found)
@@ -357,10 +366,17 @@ def _names_and_chunks(
                 i += 1
     cleaned = []
     for name, where in zip(names, places, strict=True):
-        name = " ".join(_TRUNCATION.sub(" ", name).split()).strip(" ,;")
+        name = _clean_name(name)
         if name:
-            cleaned.append((_fix_caps(name), tuple(where)))
+            cleaned.append((name, tuple(where)))
     return tuple(cleaned)
+
+
+@lru_cache(maxsize=1 << 14)  # once per name read; the same names recur across entries
+def _clean_name(name: str) -> str:
+    """A name without "et al." and stray separators, capitals tidied ("" when none is left)."""
+    name = " ".join(_TRUNCATION.sub(" ", name).split()).strip(" ,;")
+    return _fix_caps(name) if name else ""
 
 
 def parse_authors(text: str) -> Authors:

@@ -297,7 +297,7 @@ def split_venue_tag(title: str, table: VenueTable | None = None) -> tuple[str, V
     ('Kubernetes in Action (start to read)', None)
     """
     table = table if table is not None else default_table()
-    m = _TAG.search(title)
+    m = _TAG.search(title) if "(" in title or "\uff08" in title else None
     if m is None or is_remark(m.group("v")):
         return title, None
     head = title[: m.start()].rstrip()
