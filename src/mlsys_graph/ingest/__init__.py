@@ -12,7 +12,9 @@ name, kind, authors, venue, summary) → :func:`find_duplicates`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from ..model import Entry, ParseResult, Problem
 from .duplicates import find_duplicates
@@ -26,11 +28,34 @@ from .venues import VenueTable, default_table
 __all__ = ["find_duplicates", "parse_paths", "parse_sources", "parse_text", "venue_table"]
 
 
+@contextmanager
+def _cycle_collection_paused() -> Iterator[None]:
+    """Pause Python's cycle collector (restored after, as it was).
+
+    Parsing builds hundreds of thousands of short-lived objects (markdown-it's tokens, the
+    items and entries) and no reference cycles worth collecting: each full collection scans
+    them all to free nothing (12% of parsing a 10k-entry list). Reference counting frees
+    everything as before, so memory is unchanged.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def parse_sources(sources: Iterable[Source], *, progress=None) -> ParseResult:
     """Entries and problems of already-read sources, in source order.
 
     ``progress`` (:mod:`mlsys_graph.progress`) is told the items read, per source.
     """
+    with _cycle_collection_paused():
+        return _parse_sources(sources, progress)
+
+
+def _parse_sources(sources: Iterable[Source], progress) -> ParseResult:
     entries: list[Entry] = []
     problems: list[Problem] = []
     profiles = []

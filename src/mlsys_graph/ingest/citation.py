@@ -24,6 +24,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .names import (
     Authors,
@@ -79,8 +80,8 @@ class Attribution:
 
 # A label opening a line ("Summary:", "Code:"), never an author list; "In:" is a venue.
 _LABEL = re.compile(r"^(?!in\s*:)[^\W\d_][\w .&/-]{0,30}:(?:\s|$)", re.I)
-# The characters an author list is written in.
-_ALLOWED = re.compile(r"[^\W\d_]|[\s.,;'&-]")
+# The characters an author list is written in (the whole list, checked at once).
+_ALLOWED = re.compile(r"(?:[^\W\d_]|[\s.,;'&-])*")
 
 
 def looks_like_authors(text: str) -> bool:
@@ -119,7 +120,7 @@ def _author_candidate(rest: str, *, cited: bool) -> _AuthorText | None:
         return None
     author_text = _read_author_text(rest)
     flat = " ".join(c for group in author_text.groups for c in group)
-    if not all(_ALLOWED.match(ch) for ch in flat):
+    if not _ALLOWED.fullmatch(flat):
         return None
     if not author_text.groups and author_text.organisations:
         return author_text  # organisations only: "Alibaba Inc", "UC Berkeley and MIT CSAIL"
@@ -245,7 +246,11 @@ def parse_attribution_line(text: str, table: VenueTable | None = None) -> Attrib
     >>> parse_attribution_line("Start to read.") is None
     True
     """
-    table = table if table is not None else default_table()
+    return _attribution_line(text, table if table is not None else default_table())
+
+
+@lru_cache(maxsize=1 << 12)  # a pure function of the line and the (immutable) table
+def _attribution_line(text: str, table: VenueTable) -> Attribution | None:
     line = strip_links(normalise(text))
     if not line or is_remark(line) or _LABEL.match(line):
         return None
@@ -320,7 +325,10 @@ def parse_inline_citation(
     True
     """
     table = table if table is not None else default_table()
-    line = strip_links(normalise(text))
+    line = normalise(text)
+    if '"' not in line:
+        return None  # no quoted title (the pattern needs one), no links to strip
+    line = strip_links(line)
     m = _INLINE.match(line)
     if m is None:
         return None

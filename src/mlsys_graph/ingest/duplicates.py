@@ -49,11 +49,12 @@ _PAPERS = ("paper", "thesis")
 _ARXIV_VERSION = re.compile(r"v\d+$")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.|www\.)?doi\.org/|doi:\s*)", re.I)
 _ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$")
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def title_key(title: str | None) -> str:
     """A title folded to lower-case letters and digits."""
-    return re.sub(r"[\W_]+", "", (title or "").casefold())
+    return _NOT_ALNUM.sub("", (title or "").casefold())
 
 
 def arxiv_key(arxiv: str | None) -> str | None:

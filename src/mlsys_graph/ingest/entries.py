@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Entry, Link, Problem
 from . import citation
@@ -62,6 +63,12 @@ _TRAILING = re.compile(r"\s*[.:：。]$")
 # Years in a heading that names a venue: "OSDI 2024", "OSDI '24", "OSDI'24", "OSDI 24".
 _YEARS = re.compile(r"\s*'?\s*\b(?:(?:19|20)\d\d|\d\d)\b|'\d\d\b")
 _LOCAL_PAGE = re.compile(r"^(?![a-z][a-z0-9+.-]*:|//)[^?#]*\.(?:md|markdown)(?:#.*)?$", re.I)
+_ALNUM = re.compile(r"[^\W_]")
+_LEADING_DASHES = re.compile(r"^[\s\-–—:：]+")
+_AFTER_STOP = re.compile(r"^\s*[.,]\s*\S")
+_ENDS_IN_COLON = re.compile(r"[:：]\s*$")
+_DOI_TEXT = re.compile(r"\bdoi[:\s]+(10\.\d{4,9}/\S+)", re.I)
+_YEAR_TEXT = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def is_toc_item(item: Item) -> bool:
@@ -79,8 +86,15 @@ def is_toc_item(item: Item) -> bool:
 def _heading_context(item: Item, table: VenueTable) -> tuple[str | None, int | None]:
     """Venue and year that enclosing headings and groups give: ``## 2024``, ``### OSDI``,
     ``## OSDI 25``, ``<details><summary>2024</summary>``, a bold ``**NSDI 2023**`` line."""
+    return _headings_context(item.headings, table)
+
+
+@lru_cache(maxsize=1 << 12)  # every entry under the same headings asks the same
+def _headings_context(
+    headings: tuple[tuple[int, str], ...], table: VenueTable
+) -> tuple[str | None, int | None]:
     venue = year = None
-    for _level, text in item.headings:
+    for _level, text in headings:
         m = _YEAR_HEADING.match(text.strip())
         if m:
             year = int(m.group(1))
@@ -209,7 +223,7 @@ def _read_field(child: Item, facts: _Facts, table: VenueTable) -> bool:
     elif name == "venue":
         facts.add_venue(venue_tag(value, table) or parse_venue(value, table))
     elif name == "year":
-        m = re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", value)
+        m = _YEAR_TEXT.search(value)
         if m and facts.year is None:
             facts.year = int(m.group())
     elif value.strip():
@@ -220,12 +234,15 @@ def _read_field(child: Item, facts: _Facts, table: VenueTable) -> bool:
 
 
 def _clean_title(text: str, facts: _Facts, table: VenueTable) -> str:
-    title = _BRACES.sub(r"\1", _TEX_MARK.sub(" ", text))
+    # Each pattern is tried only when its opening character is there.
+    title = _TEX_MARK.sub(" ", text) if "$" in text else text
+    title = _BRACES.sub(r"\1", title) if "{" in title else title
 
     def drop_remark(m: re.Match[str]) -> str:
         return "" if citation.is_remark(m.group(1)) else m.group(0)
 
-    title = _PAREN.sub(drop_remark, title)
+    if "(" in title or "（" in title:
+        title = _PAREN.sub(drop_remark, title)
     title, tag = citation.split_venue_tag(title, table)
     facts.add_venue(tag)
     title = fold_spaces(title).strip(" \"'“”")
@@ -451,7 +468,7 @@ def interpret(
             _use_tags(tagged_head, facts, problems, item)
             name_from_tag = tagged_head.name
             head = ""
-        if own_links and not re.search(r"[^\W_]", head):
+        if own_links and not _ALNUM.search(head):
             # "🌐 [Together](url)": a mark before the link is no title.
             head = ""
         if own_links and not head and _names_the_entry(own_links[0].label):
@@ -474,10 +491,10 @@ def interpret(
                 # "[Title](url) | OSDI'22 | Acme Labs": venue and organisation suffixes.
                 _use_tags(read_tags("x " + after, table), facts, problems, item)
                 after = ""
-            description = re.sub(r"^[\s\-–—:：]+", "", after)
+            description = _LEADING_DASHES.sub("", after)
             att = (
                 citation.parse_attribution_line(description, table)
-                if re.match(r"^\s*[.,]\s*\S", after)
+                if _AFTER_STOP.match(after)
                 else None
             )
             if att is not None and att.authors and (len(att.authors) > 1 or att.truncated):
@@ -505,7 +522,7 @@ def interpret(
     kind = decide_kind(item, own_links + facts.links, cited)
     # The name is read before speakers leave the title ("ScaledML 2019: Ada Byron, ..."),
     # and a title that ends in a colon ("SysML 2019:") still names its subject.
-    named = title + (":" if re.search(r"[:：]\s*$", head) and not title.endswith(":") else "")
+    named = title + (":" if _ENDS_IN_COLON.search(head) and not title.endswith(":") else "")
     repo = next((r for r in (github_repo(link.url) for link in links) if r), None) or stars
     name, name_source = read_name(named, kind, repo)
     if name_from_tag and kind in ("paper", "thesis", "software"):
@@ -567,7 +584,7 @@ def interpret(
     arxiv = next((a for a in (arxiv_id(link.url) for link in links) if a), None) or facts.arxiv
     found_doi = next((d for d in (doi(link.url) for link in links) if d), None)
     if found_doi is None:
-        m = re.search(r"\bdoi[:\s]+(10\.\d{4,9}/\S+)", item.source, re.I)
+        m = _DOI_TEXT.search(item.source)
         found_doi = m.group(1).rstrip(".,;)") if m else None
     summary = facts.summary or (" ".join(facts.descriptions) or None)
     summary_at = facts.summary_at if facts.summary else facts.description_at

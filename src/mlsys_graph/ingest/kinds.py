@@ -12,6 +12,7 @@ URL does not go to is not believed.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Link
 from .links import label_class, label_mismatch, url_class
@@ -34,14 +35,20 @@ _SOFTWARE_SECTION = re.compile(
     r"\b(tools?|projects?|software|librar(y|ies)|frameworks?|platforms?|code|engines?)\b", re.I
 )
 # "Summary:", "Summary (2023/4/14 by Liang):", "TL;DR:" ...
+_WORDS = re.compile(r"[^\W_]+")
 
 
 def resource_kind(item: Item) -> str | None:
+    return _resource_kind(item.headings)
+
+
+@lru_cache(maxsize=1 << 12)  # every entry under the same headings asks the same
+def _resource_kind(headings: tuple[tuple[int, str], ...]) -> str | None:
     for level in (3, 2):
-        heading = dict(item.headings).get(level)
+        heading = dict(headings).get(level)
         if not heading:
             continue
-        folded = " ".join(re.findall(r"[^\W_]+", heading))
+        folded = " ".join(_WORDS.findall(heading))
         for kind, pattern in _RESOURCE_SECTIONS:
             if pattern.fullmatch(folded):
                 return kind
@@ -49,7 +56,12 @@ def resource_kind(item: Item) -> str | None:
 
 
 def _software_section(item: Item) -> bool:
-    return any(_SOFTWARE_SECTION.search(text) for level, text in item.headings if level >= 2)
+    return _software_headings(item.headings)
+
+
+@lru_cache(maxsize=1 << 12)
+def _software_headings(headings: tuple[tuple[int, str], ...]) -> bool:
+    return any(_SOFTWARE_SECTION.search(text) for level, text in headings if level >= 2)
 
 
 def decide_kind(item: Item, links: list[Link], cited: bool) -> str:

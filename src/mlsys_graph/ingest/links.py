@@ -82,6 +82,21 @@ _NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
 _ARXIV_NEW = re.compile(r"(\d{4}\.\d{4,5})(v\d+)?")
 _ARXIV_OLD = re.compile(r"([a-z-]+(?:\.[A-Z]{2})?/\d{7})(v\d+)?")
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)")
+# An http(s) URL whose host is plain ASCII letters, digits, dots and dashes (no user, no
+# port, no brackets): its host is read without urlsplit.
+_PLAIN_HOST = re.compile(r"https?://([A-Za-z0-9.-]+)(?:[/?#]|\Z)", re.I)
+_DOI_PATH = re.compile(r"/doi/(?:abs/|pdf/|full/)?(10\.\d{4,9}/[^\s?#]+)")
+_LOWER_WORDS = re.compile(r"[a-z]+")
+
+
+def _plain(url: str) -> tuple[str, str] | None:
+    """``(host, path)`` of a stripped http(s) URL with a plain host (:data:`_PLAIN_HOST`) and
+    no tab or line break, split as urlsplit splits it; None for any other URL."""
+    m = _PLAIN_HOST.match(url)
+    if m is None or _TAB_OR_NEWLINE.search(url):
+        return None
+    # urlsplit ends the host at the first / ? or #, then cuts the fragment, then the query.
+    return m.group(1), url[m.end(1) :].split("#", 1)[0].split("?", 1)[0]
 
 
 @lru_cache(maxsize=1 << 16)  # a list repeats its hosts; urlsplit costs microseconds
@@ -90,17 +105,26 @@ def _host(url: str) -> str:
     is ever read from a ``javascript://github.com/...`` link."""
     if unsafe_scheme(url):
         return ""
+    url = url.strip()
+    plain = _plain(url)
+    if plain is not None:
+        return plain[0].lower()
     try:
-        return (urlsplit(url.strip()).hostname or "").lower()
+        return (urlsplit(url).hostname or "").lower()
     except ValueError:
         return ""
 
 
 def _path_parts(url: str) -> list[str]:
-    try:
-        path = urlsplit(url.strip()).path
-    except ValueError:
-        return []
+    url = url.strip()
+    plain = _plain(url)
+    if plain is not None:
+        path = plain[1]
+    else:
+        try:
+            path = urlsplit(url).path
+        except ValueError:
+            return []
     return [p for p in path.split("/") if p]
 
 
@@ -130,6 +154,7 @@ def github_user(url: str) -> str | None:
     return parts[0]
 
 
+@lru_cache(maxsize=1 << 14)  # asked of each link by the reader and by the kind
 def arxiv_id(url: str) -> str | None:
     """The arXiv identifier of an arxiv.org link (``abs``/``pdf``), version removed."""
     host = _host(url)
@@ -144,6 +169,7 @@ def arxiv_id(url: str) -> str | None:
     return m.group(1) if m else None
 
 
+@lru_cache(maxsize=1 << 14)  # asked of each link by the reader and by the kind
 def doi(url: str) -> str | None:
     """A DOI from a doi.org link or a publisher URL that embeds one (``/doi/10.1145/…``)."""
     if unsafe_scheme(url):
@@ -155,7 +181,7 @@ def doi(url: str) -> str | None:
         candidate = "/".join(parts)
         m = _DOI.match(candidate)
         return m.group(1).rstrip(".") if m else None
-    m = re.search(r"/doi/(?:abs/|pdf/|full/)?(10\.\d{4,9}/[^\s?#]+)", text)
+    m = _DOI_PATH.search(text)
     return m.group(1).rstrip(".") if m else None
 
 
@@ -178,7 +204,7 @@ _LABEL_HOSTS: dict[str, tuple[str, ...]] = {
 
 def label_mismatch(label: str, url: str) -> str | None:
     """The host word a label claims when the URL does not go there, else None."""
-    words = re.findall(r"[a-z]+", label.lower())
+    words = _LOWER_WORDS.findall(label.lower())
     host = _host(url)
     if not host:
         return None

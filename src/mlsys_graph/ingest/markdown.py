@@ -38,7 +38,10 @@ def fold_spaces(text: str) -> str:
     >>> fold_spaces("Ply:\\x0c folds\\u2028 layers\\x1b[31m")
     'Ply: folds layers[31m'
     """
-    return _SPACES.sub(" ", _CONTROLS.sub("", text)).strip()
+    if _CONTROLS.search(text):
+        text = _CONTROLS.sub("", text)
+    # str.split() splits at exactly the white space of _SPACES but the zero-width space.
+    return " ".join(text.replace("\u200b", " ").split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +223,16 @@ def _line_segments(segments: tuple[Segment, ...]) -> list[tuple[Segment, ...]]:
     return [tuple(line) for line in lines]
 
 
+#: The token types :func:`read_structure` acts on; every other one it steps over.
+_READ_TYPES = frozenset(
+    {
+        "heading_open", "heading_close", "inline", "html_block", "table_open", "thead_open",
+        "thead_close", "tr_open", "tr_close", "table_close", "blockquote_open",
+        "blockquote_close", "list_item_open", "list_item_close",
+    }
+)  # fmt: skip
+
+
 def read_structure(text: str, path: str) -> Document:
     """Read the list structure of one markdown document.
 
@@ -263,6 +276,9 @@ def read_structure(text: str, path: str) -> Document:
     i = 0
     while i < len(tokens):
         tok = tokens[i]
+        if tok.type not in _READ_TYPES:
+            i += 1  # paragraph, list and cell brackets, code: read through their neighbours
+            continue
         if tok.type == "heading_open":
             in_heading = int(tok.tag[1:])
         elif tok.type == "heading_close":
@@ -475,7 +491,13 @@ def _heading_papers(roots: list[Item], heads: list[dict], path: str, raw_line) -
         under = list(range(head["at"], end))
         if any(roots[j].form != "bullet" for j in under):
             continue
-        kinds = [_is_field_item(roots[j]) for j in under]
+        kinds: list[str | None] = []
+        for j in under:
+            kinds.append(_is_field_item(roots[j]))
+            if not kinds[-1]:
+                break
+        if not all(kinds):
+            continue  # a bullet under it that is no field line: the heading is no paper
         field_items = [
             Item(
                 path=path,

@@ -82,11 +82,13 @@ def _is_name_word(token: str) -> bool:
     return token.rstrip(".").casefold() not in _NOT_NAME
 
 
+@lru_cache(maxsize=1 << 14)  # name words repeat: the same people write many papers
 def _name_token_ok(token: str) -> bool:
     lower = token.casefold()
     return _is_initials(token) or _is_name_word(token) or lower in _PARTICLES or lower in _SUFFIXES
 
 
+@lru_cache(maxsize=1 << 14)  # chunks are names, and names recur
 def _is_family(chunk: str) -> bool:
     """One name word, optionally after particles: "Jia", "Ragan-Kelley", "van der Berg"."""
     words = chunk.split()
@@ -96,6 +98,7 @@ def _is_family(chunk: str) -> bool:
     return _is_name_word(last) and not _is_initials(last) and not last.endswith(".")
 
 
+@lru_cache(maxsize=1 << 14)  # chunks are names, and names recur
 def _is_given(chunk: str) -> bool:
     """Initials ("B.G.", "D. G."), one name word ("Daniel"), or a word + initials ("Jerome H.")."""
     words = chunk.split()
@@ -106,6 +109,7 @@ def _is_given(chunk: str) -> bool:
     return _is_name_word(words[0]) and all(_is_initials(w) for w in words[1:])
 
 
+@lru_cache(maxsize=1 << 14)  # chunks are names, and names recur
 def _is_long_given(chunk: str) -> bool:
     """A given name of two to four words, at least two of them full ("Vijay Janapa")."""
     words = chunk.split()
@@ -120,6 +124,7 @@ def _is_suffix(chunk: str) -> bool:
     return chunk.casefold() in _SUFFIXES
 
 
+@lru_cache(maxsize=1 << 14)  # once per name read; the same names recur across entries
 def _fix_caps(name: str) -> str:
     """Title-case a name written in capitals ("HANS-ARNO" → "Hans-Arno"); initials stay."""
     words = [w for w in name.split() if not _is_initials(w)]
@@ -129,11 +134,12 @@ def _fix_caps(name: str) -> str:
     return " ".join(
         w
         if _is_initials(w) or w.casefold() in _SUFFIXES
-        else re.sub(r"[^\W\d_]+", lambda m: m.group()[0] + m.group()[1:].lower(), w)
+        else _LETTERS.sub(lambda m: m.group()[0] + m.group()[1:].lower(), w)
         for w in name.split()
     )
 
 
+@lru_cache(maxsize=1 << 14)  # a comma chunk is mostly one name, and names recur
 def _tidy_chunk(chunk: str) -> str:
     words = [w.strip("\"'`*_") for w in chunk.split()]
     words = [w for w in words if w and w.strip(".-'")]
@@ -188,6 +194,7 @@ _ORG_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "&", "at"})
 _ORG_WORD = re.compile(r"[^\W\d_][\w.&'-]*|&")
 
 
+@lru_cache(maxsize=1 << 14)  # asked of every comma chunk of every author line
 def _is_affiliation(chunk: str) -> bool:
     """A comma chunk naming an organisation ("Microsoft AI and Research", "Tarn Labs")."""
     return any(
@@ -197,6 +204,7 @@ def _is_affiliation(chunk: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 14)  # asked of every comma chunk of every author line
 def is_organisation(text: str) -> bool:
     """Whether ``text`` is the name of an organisation: at most eight words, capitalised or
     connectors, one of them a word organisations are named with or an institution acronym.
@@ -213,6 +221,10 @@ def is_organisation(text: str) -> bool:
 
 
 _MARK = re.compile(r"\ue000(\d+)\ue001")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_MARKUP = re.compile(r"[*_`\"{}\[\]]")
+_PARENTHESIS = re.compile(r"\(([^()]*)\)")
+_AFFILIATION_SPLIT = re.compile(r"[,;/]|\band\b")
 
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -223,6 +235,12 @@ _TRAILING_DATE = re.compile(
 )
 
 
+def _unmarked(chunk: str) -> str:
+    """A chunk with its affiliation marks blanked out."""
+    return _MARK.sub(" ", chunk) if "\ue000" in chunk else chunk
+
+
+@lru_cache(maxsize=1 << 12)  # a pure function of the line (the same paper may be listed twice)
 def _read_author_text(text: str) -> _AuthorText:
     """Clean an author list and cut it into groups of comma chunks, not yet into names.
 
@@ -230,21 +248,22 @@ def _read_author_text(text: str) -> _AuthorText:
     closing affiliation chunks are taken off; :func:`_names` pairs the chunks up.
     """
     text = normalise(text)
-    text = re.sub(r"[*_`\"{}\[\]]", " ", text)
+    text = _MARKUP.sub(" ", text)
     # A parenthesis naming organisations is the affiliation of the author before it: it
     # stays as a mark on that chunk. Other parentheticals (notes) go.
     noted: list[tuple[str, ...]] = []
 
     def mark(m: re.Match[str]) -> str:
-        parts = [p.strip() for p in re.split(r"[,;/]|\band\b", m.group(1)) if p.strip()]
+        parts = [p.strip() for p in _AFFILIATION_SPLIT.split(m.group(1)) if p.strip()]
         if parts and all(is_organisation(p) for p in parts):
             noted.append(tuple(parts))
             return f" \ue000{len(noted) - 1}\ue001"
         return " "
 
-    text = re.sub(r"\(([^()]*)\)", mark, text)
-    for _ in range(3):  # parentheticals (affiliations, notes), innermost first
-        text = re.sub(r"\([^()]*\)", " ", text)
+    if "(" in text:
+        text = _PARENTHESIS.sub(mark, text)
+        for _ in range(3):  # parentheticals (affiliations, notes), innermost first
+            text = _PARENTHESIS.sub(" ", text)
     text = text.replace("(", " ").replace(")", " ")
     truncated = False
     while True:
@@ -254,7 +273,7 @@ def _read_author_text(text: str) -> _AuthorText:
         truncated = True
     text = " ".join(text.split()).strip(" ,;")
     year = None
-    m = _TRAILING_DATE.search(text)
+    m = _TRAILING_DATE.search(text) if "19" in text or "20" in text else None
     if m:
         year = int(m.group("year"))
         text = text[: m.start()].strip(" ,;")
@@ -264,17 +283,21 @@ def _read_author_text(text: str) -> _AuthorText:
     # Closing comma chunks that name an organisation ("…, Fabrikam Cloud and Research").
     chunks_ = text.split(",")
     closing: list[str] = []
-    while len(chunks_) > 1 and _is_affiliation(_MARK.sub(" ", chunks_[-1])):
+    while len(chunks_) > 1 and _is_affiliation(_unmarked(chunks_[-1])):
         raw = chunks_.pop()
         closing.insert(0, _tidy_chunk(_MARK.sub(" ", raw)))
         closing[1:1] = [org for k in _MARK.findall(raw) for org in noted[int(k)]]
     text = ",".join(chunks_).strip(" ,;")
-    for part in re.split(r";", text):
+    for part in text.split(";"):
         for group in _AND.split(part):
             chunks: list[str] = []
             for raw in group.split(","):
-                found = [org for k in _MARK.findall(raw) for org in noted[int(k)]]
-                chunk = _tidy_chunk(_MARK.sub(" ", raw))
+                found = (
+                    [org for k in _MARK.findall(raw) for org in noted[int(k)]]
+                    if "\ue000" in raw
+                    else []
+                )
+                chunk = _tidy_chunk(_unmarked(raw))
                 if chunk and is_organisation(chunk):
                     organisations.append(chunk)
                     organisations.extend(found)
@@ -308,9 +331,10 @@ def _affiliations(author_text: _AuthorText) -> tuple[tuple[str, int | None], ...
     return tuple(dict.fromkeys(found))
 
 
+@lru_cache(maxsize=1 << 8)  # asked twice per author line: for the names, the affiliations
 def _names_and_chunks(
     groups: tuple[tuple[str, ...], ...],
-) -> list[tuple[str, list[tuple[int, int]]]]:
+) -> tuple[tuple[str, tuple[tuple[int, int], ...]], ...]:
     """Each name the chunks spell, with the (group, chunk) places it was read from."""
     names: list[str] = []
     places: list[list[tuple[int, int]]] = []
@@ -342,10 +366,17 @@ def _names_and_chunks(
                 i += 1
     cleaned = []
     for name, where in zip(names, places, strict=True):
-        name = " ".join(_TRUNCATION.sub(" ", name).split()).strip(" ,;")
+        name = _clean_name(name)
         if name:
-            cleaned.append((_fix_caps(name), where))
-    return cleaned
+            cleaned.append((name, tuple(where)))
+    return tuple(cleaned)
+
+
+@lru_cache(maxsize=1 << 14)  # once per name read; the same names recur across entries
+def _clean_name(name: str) -> str:
+    """A name without "et al." and stray separators, capitals tidied ("" when none is left)."""
+    name = " ".join(_TRUNCATION.sub(" ", name).split()).strip(" ,;")
+    return _fix_caps(name) if name else ""
 
 
 def parse_authors(text: str) -> Authors:

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 __all__ = ["NAME_SOURCES", "is_dictionary_word", "looks_like_person", "read_name", "short_name"]
 
@@ -22,6 +22,11 @@ _STOP = {
     "systems", "system", "learning", "machine", "data", "deep", "ai", "ml", "is", "are",
 }  # fmt: skip
 _PERSON_TOKEN = re.compile(r"^(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*)$")
+_NAME_TOKEN = re.compile(r"[A-Za-z0-9][\w.+#&'-]*")
+_HEAD_COLON = re.compile(r"^(.+?)\s*[:：](?:\s*\S|\s*$)")
+_SUBJECT = re.compile(r"^(.+?)\s+(?:is|are)\s+(?:an?|the)\s")
+_DASHED = re.compile(r"^(\S+)\s+[-–—]\s+\S")
+_SENTENCE = re.compile(r"^(.+?)\.\s+[A-Z]")
 
 
 def looks_like_person(text: str) -> bool:
@@ -38,11 +43,10 @@ def looks_like_person(text: str) -> bool:
     return all(_PERSON_TOKEN.match(t) for t in tokens)
 
 
+@lru_cache(maxsize=1 << 14)  # asked of title words and slugs, which repeat
 def _is_name_token(token: str) -> bool:
     return (
-        bool(re.fullmatch(r"[A-Za-z0-9][\w.+#&'-]*", token))
-        and len(token) <= 40
-        and any(c.isalpha() for c in token)
+        bool(_NAME_TOKEN.fullmatch(token)) and len(token) <= 40 and any(c.isalpha() for c in token)
     )
 
 
@@ -197,7 +201,7 @@ def short_name(title: str | None, kind: str | None = None) -> str | None:
 def _title_name(title: str | None, kind: str | None) -> tuple[str | None, str | None]:
     if not title:
         return None, None
-    m = re.match(r"^(.+?)\s*[:：](?:\s*\S|\s*$)", title)
+    m = _HEAD_COLON.match(title)
     if m:
         head = m.group(1).strip()
         if head.count("/") == 1:
@@ -208,17 +212,17 @@ def _title_name(title: str | None, kind: str | None) -> tuple[str | None, str | 
         if kind in _SYSTEM_KINDS and _capitalised_name(head):
             return head, "title"
         return _with_name(title)
-    m = re.match(r"^(.+?)\s+(?:is|are)\s+(?:an?|the)\s", title)
+    m = _SUBJECT.match(title)
     if (
         m
         and m.group(1).casefold() not in _PRONOUNS
         and (_is_name_token(m.group(1)) or _capitalised_name(m.group(1)))
     ):
         return m.group(1), "text"
-    m = re.match(r"^(\S+)\s+[-–—]\s+\S", title)
+    m = _DASHED.match(title)
     if m and _is_name_token(m.group(1)):
         return m.group(1), "title"
-    m = re.match(r"^(.+?)\.\s+[A-Z]", title)
+    m = _SENTENCE.match(title)
     if m and (
         (_is_name_token(m.group(1)) and m.group(1)[0].isupper()) or _capitalised_name(m.group(1))
     ):

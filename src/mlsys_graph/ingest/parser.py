@@ -43,6 +43,7 @@ _DEEP = "mlsys_graph.too_deep"
 _UNCLOSED = "mlsys_graph.unclosed"
 
 _FENCE = re.compile(r"^(?:`{3,}|~{3,})")
+_FENCE_MARKS = frozenset("`~")
 _QUOTES = re.compile(r"^(?:>[ \t]?)+")
 _BULLET = re.compile(r"^(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _STRUCTURE = re.compile(r"^(?:(?:[-*+]|\d{1,9}[.)])[ \t]+\S|#{1,6}[ \t]+\S)")
@@ -151,8 +152,16 @@ def _remember_unclosed(state, key: tuple, start: int, finish: int, size: int) ->
     return swallowed
 
 
+def _first_char(state, line: int) -> str:
+    """The first character of a line after its indentation ("" at the end of the text)."""
+    pos = state.bMarks[line] + state.tShift[line]
+    return state.src[pos : pos + 1]
+
+
 def _checked_fence(rule):
     def fence(state, start: int, end: int, silent: bool) -> bool:
+        if _first_char(state, start) not in _FENCE_MARKS:
+            return False  # what the rule says of a line not opening with ` or ~, sooner
         if silent:
             return rule(state, start, end, True)
         opener = _FENCE.match(_line_text(state, start))
@@ -190,6 +199,8 @@ def _checked_fence(rule):
 
 def _checked_html_block(rule):
     def html_block(state, start: int, end: int, silent: bool) -> bool:
+        if _first_char(state, start) != "<":
+            return False  # what the rule says of a line not opening with <, sooner
         if silent:
             return rule(state, start, end, True)
         opener = _line_text(state, start)

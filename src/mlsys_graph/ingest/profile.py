@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .entries import is_toc_item
 from .markdown import GROUP_LEVEL, Document, Item
@@ -97,6 +98,7 @@ def _bullet_layout(item: Item, table: VenueTable) -> str:
     return "citation-bullets"
 
 
+@lru_cache(maxsize=1 << 12)  # asked per item of the headings over it
 def _names_context(text: str, table: VenueTable) -> bool:
     text = text.strip()
     if _YEAR.match(text) or table.lookup(text) is not None:

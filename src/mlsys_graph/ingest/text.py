@@ -65,6 +65,7 @@ _FOOTNOTE_MARK = "\u2217\u204e\u2020\u2021\u00a7\u00b6\u00b9\u00b2\u00b3\u2070\u
 _FOOTNOTES = re.compile(
     rf"(?:(?<=[^\W\d_])|(?<=[.)*]))[{_FOOTNOTE_MARK}]+(?:\s*,\s*[{_FOOTNOTE_MARK}]+)*"
 )
+_ANY_FOOTNOTE_MARK = re.compile(rf"[{_FOOTNOTE_MARK}]")
 
 
 def strip_footnote_marks(text: str) -> str:
@@ -90,7 +91,8 @@ def strip_footnote_marks(text: str) -> str:
     >>> strip_footnote_marks("\u2020 a lone dagger, *emphasis*")
     '\u2020 a lone dagger, *emphasis*'
     """
-    return _FOOTNOTES.sub("", text)
+    # The plain scan first: most text has no mark, and the lookbehinds cost at every place.
+    return _FOOTNOTES.sub("", text) if _ANY_FOOTNOTE_MARK.search(text) else text
 
 
 @lru_cache(maxsize=1 << 14)  # the same line is normalised by several readers
@@ -145,7 +147,12 @@ def strip_links(text: str) -> str:
     >>> strip_links("Quill, Ada [[PDF]](https://x.org/a_(b).pdf) (*NSDI 2021*)")
     'Quill, Ada (*NSDI 2021*)'
     """
-    return " ".join(_URL.sub(" ", _MD_LINK.sub(" ", text)).split())
+    # A link needs "](" and a URL "://": text without them is only re-spaced.
+    if "](" in text:
+        text = _MD_LINK.sub(" ", text)
+    if "://" in text:
+        text = _URL.sub(" ", text)
+    return " ".join(text.split())
 
 
 _REMARK = re.compile(
@@ -169,6 +176,7 @@ _REMARK = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 14)  # asked of every nested line and venue group, often the same
 def is_remark(text: str) -> bool:
     """Whether ``text`` is a curator's remark, not data ("start to read", "On going").
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .text import is_remark, normalise, wordset
 from .venues import VenueTable, default_table
@@ -146,8 +147,11 @@ _NOISE_PREFIX = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 15)  # venue texts and headings repeat across a list's entries
 def _read_venue(text: str, table: VenueTable) -> _VenueText:
-    """Read ``text`` as a venue: what :func:`parse_venue` does, keeping arXiv id and residue."""
+    """Read ``text`` as a venue: what :func:`parse_venue` does, keeping arXiv id and residue.
+
+    A pure function of the text and the (immutable) table, so it is memoised."""
     raw = _unwrap(normalise(text))
     if not raw or is_remark(raw):
         return _VenueText(_NO_VENUE, None, "")
@@ -293,7 +297,7 @@ def split_venue_tag(title: str, table: VenueTable | None = None) -> tuple[str, V
     ('Kubernetes in Action (start to read)', None)
     """
     table = table if table is not None else default_table()
-    m = _TAG.search(title)
+    m = _TAG.search(title) if "(" in title or "\uff08" in title else None
     if m is None or is_remark(m.group("v")):
         return title, None
     head = title[: m.start()].rstrip()
