@@ -143,26 +143,68 @@ class Triples:
         self.namespaces: dict[str, str] = dict(namespaces or {})
         self._terms: list[Term] = []
         self._preds: list[str] = []
-        self._ids: dict[Term, int] | None = {}
+        # The term index, while adding: IRI → number, and (datatype, language) → lexical
+        # form → number for literals (a literal is found by its lexical form: no Lit is
+        # made or hashed for a literal seen before). None once frozen, until the next add.
+        self._iris: dict[str, int] | None = {}
+        self._lits: dict[tuple[str | None, str | None], dict[str, int]] | None = {}
         self._pids: dict[str, int] = {}
+        self._pbits: dict[str, int] = {}  # predicate → its number, shifted into place
         self._packed = array("Q")
+        self._append = self._packed.append
         self._checked = 0  # terms before this number hold valid IRIs
-        self._frozen = True  # nothing to sort yet
+        self._sorted = 0  # len(_packed) when last frozen: more means new triples
         self._subjects = array("Q")  # when frozen: the subject ids, in packed order,
         self._starts = array("Q", [0])  # and where each one's triples start (one more)
 
     # -- adding -------------------------------------------------------------------------
-    def _term_id(self, term: Term) -> int:
-        ids = self._ids
-        if ids is None:
-            ids = self._ids = {t: i for i, t in enumerate(self._terms)}
-        i = ids.get(term)
-        if i is None:
-            i = ids[term] = len(self._terms)
-            if i >= _MAX_TERMS:
-                raise OverflowError(f"more than {_MAX_TERMS:,} distinct terms")
-            self._terms.append(term)
+    def _index(self) -> tuple[dict[str, int], dict]:
+        """The term index, remade from the term table after a freeze released it."""
+        if self._iris is None or self._lits is None:
+            iris: dict[str, int] = {}
+            lits: dict[tuple[str | None, str | None], dict[str, int]] = {}
+            for i, term in enumerate(self._terms):
+                if type(term) is str:
+                    iris[term] = i
+                else:
+                    lits.setdefault((term.datatype, term.lang), {})[term.lexical] = i  # type: ignore[union-attr]
+            self._iris, self._lits = iris, lits
+        return self._iris, self._lits
+
+    def _new_term(self, term: Term) -> int:
+        i = len(self._terms)
+        if i >= _MAX_TERMS:
+            raise OverflowError(f"more than {_MAX_TERMS:,} distinct terms")
+        self._terms.append(term)
         return i
+
+    def _iri_id(self, iri: str) -> int:
+        iris = self._iris if self._iris is not None else self._index()[0]
+        i = iris.get(iri)
+        if i is None:
+            i = iris[iri] = self._new_term(iri)
+        return i
+
+    def _lit_id(self, lexical: str, datatype: str | None, lang: str | None, lit=None) -> int:
+        lits = self._lits if self._lits is not None else self._index()[1]
+        forms = lits.get((datatype, lang))
+        if forms is None:
+            forms = lits[(datatype, lang)] = {}
+        i = forms.get(lexical)
+        if i is None:
+            i = forms[lexical] = self._new_term(lit or Lit(lexical, datatype, lang))
+        return i
+
+    def _pred_bits(self, p: str) -> int:
+        bits = self._pbits.get(p)
+        if bits is None:
+            pi = len(self._preds)
+            if pi >= _MAX_PREDS:
+                raise OverflowError(f"more than {_MAX_PREDS:,} distinct predicates")
+            self._preds.append(p)
+            self._pids[p] = pi
+            bits = self._pbits[p] = pi << _P_SHIFT
+        return bits
 
     def add(self, s: str, p: str, o: Term) -> None:
         """Add one triple: subject and predicate IRIs, an IRI or :class:`Lit` object (rdflib
@@ -171,23 +213,52 @@ class Triples:
             s = _plain(s)  # type: ignore[assignment]
         if type(p) is not str:
             p = _plain(p)  # type: ignore[assignment]
-        if type(o) is not str and type(o) is not Lit:
+        if type(o) is str:
+            self.iri(s, p, o)
+            return
+        if type(o) is not Lit:
             o = _plain(o)
-        ids = self._ids
-        si = ids.get(s) if ids is not None else None
+            if type(o) is str:
+                self.iri(s, p, o)
+                return
+        si = self._iri_id(s)
+        oi = self._lit_id(o.lexical, o.datatype, o.lang, o)  # type: ignore[union-attr]
+        self._append((si << _S_SHIFT) | self._pred_bits(p) | oi)
+
+    def iri(self, s: str, p: str, o: str) -> None:
+        """Add a triple whose object is an IRI: all three plain ``str`` (the builder's fast
+        path; :meth:`add` takes any term)."""
+        iris = self._iris
+        if iris is None:
+            iris = self._index()[0]
+        si = iris.get(s)
         if si is None:
-            si = self._term_id(s)
-        oi = ids.get(o) if ids is not None else None
+            si = iris[s] = self._new_term(s)
+        oi = iris.get(o)
         if oi is None:
-            oi = self._term_id(o)
-        pi = self._pids.get(p)
-        if pi is None:
-            pi = self._pids[p] = len(self._preds)
-            if pi >= _MAX_PREDS:
-                raise OverflowError(f"more than {_MAX_PREDS:,} distinct predicates")
-            self._preds.append(p)
-        self._packed.append((si << _S_SHIFT) | (pi << _P_SHIFT) | oi)
-        self._frozen = False
+            oi = iris[o] = self._new_term(o)
+        bits = self._pbits.get(p)
+        if bits is None:
+            bits = self._pred_bits(p)
+        self._append((si << _S_SHIFT) | bits | oi)
+
+    def lit(self, s: str, p: str, lexical: str, datatype: str | None = None) -> None:
+        """Add a triple whose object is the literal ``Lit(lexical, datatype)``, without
+        making the :class:`Lit` unless it is new (the builder's fast path)."""
+        iris = self._iris
+        if iris is None:
+            iris = self._index()[0]
+        si = iris.get(s)
+        if si is None:
+            si = iris[s] = self._new_term(s)
+        forms = self._lits.get((datatype, None))  # type: ignore[union-attr]
+        oi = None if forms is None else forms.get(lexical)
+        if oi is None:
+            oi = self._lit_id(lexical, datatype, None)
+        bits = self._pbits.get(p)
+        if bits is None:
+            bits = self._pred_bits(p)
+        self._append((si << _S_SHIFT) | bits | oi)
 
     def update(self, triples: Iterable[tuple[str, str, Term]]) -> None:
         for s, p, o in triples:
@@ -196,28 +267,33 @@ class Triples:
     # -- reading ------------------------------------------------------------------------
     def freeze(self) -> Triples:
         """Sort by subject and drop duplicates (done once, before the first read); the term
-        index is released (it comes back if triples are added later)."""
-        if self._frozen:
+        index is released (it comes back if triples are added later).
+
+        numpy sorts the packed integers in place of a list of Python ints, which cost 40
+        bytes a triple on top of the 8 of the array.
+        """
+        if len(self._packed) == self._sorted:
             return self
-        ordered = sorted(self._packed)
-        packed = array("Q")
-        subjects, starts = array("Q"), array("Q")
-        previous, subject = -1, -1
-        append = packed.append
-        for value in ordered:
-            if value != previous:
-                s = value >> _S_SHIFT
-                if s != subject:
-                    subjects.append(s)
-                    starts.append(len(packed))
-                    subject = s
-                append(value)
-                previous = value
-        del ordered
-        starts.append(len(packed))
-        self._packed, self._subjects, self._starts = packed, subjects, starts
-        self._ids = None
-        self._frozen = True
+        import numpy as np
+
+        unique = np.sort(np.frombuffer(self._packed, dtype=np.uint64))
+        self._packed = self._append = None  # type: ignore[assignment]  # freed before the copies
+        if len(unique) > 1:  # np.unique hashes first: several times slower than this
+            unique = unique[np.concatenate(([True], unique[1:] != unique[:-1]))]
+        subject = unique >> np.uint64(_S_SHIFT)
+        # where each subject's run starts, and the end of the last run
+        firsts = np.flatnonzero(np.diff(subject)) + 1
+        starts = np.concatenate(([0], firsts, [len(unique)]) if len(unique) else ([0],))
+        subjects = subject[starts[:-1]]
+        del subject, firsts
+        self._packed, self._subjects, self._starts = (
+            _to_array(unique),
+            _to_array(subjects),
+            _to_array(starts),
+        )
+        self._append = self._packed.append
+        self._sorted = len(self._packed)
+        self._iris = self._lits = None
         return self
 
     def __len__(self) -> int:
@@ -344,6 +420,15 @@ class Triples:
             for v in self._packed
         )
         return graph
+
+
+def _to_array(values) -> array:
+    """A numpy integer array as an ``array('Q')`` (what the writers index)."""
+    import numpy as np
+
+    out = array("Q")
+    out.frombytes(memoryview(values.astype(np.uint64, copy=False)).cast("B"))
+    return out
 
 
 def _plain(term) -> Term:
