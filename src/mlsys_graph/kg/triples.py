@@ -128,6 +128,75 @@ def ntriple(s: str, p: str, o: Term) -> str:
     return f"<{s}> <{p}> {term_nt(o)} .\n"
 
 
+def _next_number(terms: list[Term], term: Term) -> int:
+    i = len(terms)
+    if i >= _MAX_TERMS:
+        raise OverflowError(f"more than {_MAX_TERMS:,} distinct terms")
+    terms.append(term)
+    return i
+
+
+class _Numbering(dict):
+    """IRI → term number; looking up an IRI not seen before numbers it."""
+
+    __slots__ = ("terms",)
+
+    def __init__(self, terms: list[Term]) -> None:
+        self.terms = terms
+
+    def __missing__(self, iri: str) -> int:
+        i = self[iri] = _next_number(self.terms, iri)
+        return i
+
+
+class _LiteralNumbering(dict):
+    """Lexical form → term number, for the literals of one datatype and language."""
+
+    __slots__ = ("datatype", "lang", "terms")
+
+    def __init__(self, terms: list[Term], datatype: str | None, lang: str | None) -> None:
+        self.terms, self.datatype, self.lang = terms, datatype, lang
+
+    def number(self, lexical: str, lit: Lit | None = None) -> int:
+        term = lit if lit is not None else Lit(lexical, self.datatype, self.lang)
+        i = self[lexical] = _next_number(self.terms, term)
+        return i
+
+    __missing__ = number
+
+
+class _LiteralForms(dict):
+    """Datatype (or ``(datatype, language)``) → its :class:`_LiteralNumbering`."""
+
+    __slots__ = ("terms",)
+
+    def __init__(self, terms: list[Term]) -> None:
+        self.terms = terms
+
+    def __missing__(self, form) -> _LiteralNumbering:
+        datatype, lang = form if type(form) is tuple else (form, None)
+        forms = self[form] = _LiteralNumbering(self.terms, datatype, lang)
+        return forms
+
+
+class _PredicateBits(dict):
+    """Predicate → its number shifted into place in a packed triple."""
+
+    __slots__ = ("pids", "preds")
+
+    def __init__(self, preds: list[str], pids: dict[str, int]) -> None:
+        self.preds, self.pids = preds, pids
+
+    def __missing__(self, p: str) -> int:
+        pi = len(self.preds)
+        if pi >= _MAX_PREDS:
+            raise OverflowError(f"more than {_MAX_PREDS:,} distinct predicates")
+        self.preds.append(p)
+        self.pids[p] = pi
+        bits = self[p] = pi << _P_SHIFT
+        return bits
+
+
 class Triples:
     """A set of (subject, predicate, object) triples of IRIs and :class:`Lit` literals.
 
@@ -143,13 +212,14 @@ class Triples:
         self.namespaces: dict[str, str] = dict(namespaces or {})
         self._terms: list[Term] = []
         self._preds: list[str] = []
-        # The term index, while adding: IRI → number, and (datatype, language) → lexical
-        # form → number for literals (a literal is found by its lexical form: no Lit is
-        # made or hashed for a literal seen before). None once frozen, until the next add.
-        self._iris: dict[str, int] | None = {}
-        self._lits: dict[tuple[str | None, str | None], dict[str, int]] | None = {}
+        # The term index while adding (None once frozen, remade by the next add): IRI →
+        # number, and per literal form (datatype, or (datatype, language) with a language)
+        # lexical form → number: a literal seen before is found by its lexical form alone,
+        # no Lit made or hashed. A miss numbers the new term (``__missing__``).
+        self._iris: _Numbering | None = _Numbering(self._terms)
+        self._lits: _LiteralForms | None = _LiteralForms(self._terms)
         self._pids: dict[str, int] = {}
-        self._pbits: dict[str, int] = {}  # predicate → its number, shifted into place
+        self._pbits = _PredicateBits(self._preds, self._pids)  # predicate → bits in place
         self._packed = array("Q")
         self._append = self._packed.append
         self._checked = 0  # terms before this number hold valid IRIs
@@ -158,53 +228,19 @@ class Triples:
         self._starts = array("Q", [0])  # and where each one's triples start (one more)
 
     # -- adding -------------------------------------------------------------------------
-    def _index(self) -> tuple[dict[str, int], dict]:
+    def _index(self) -> tuple[_Numbering, _LiteralForms]:
         """The term index, remade from the term table after a freeze released it."""
         if self._iris is None or self._lits is None:
-            iris: dict[str, int] = {}
-            lits: dict[tuple[str | None, str | None], dict[str, int]] = {}
+            iris, lits = _Numbering(self._terms), _LiteralForms(self._terms)
             for i, term in enumerate(self._terms):
                 if type(term) is str:
-                    iris[term] = i
+                    dict.__setitem__(iris, term, i)
                 else:
-                    lits.setdefault((term.datatype, term.lang), {})[term.lexical] = i  # type: ignore[union-attr]
+                    dt, lang = term.datatype, term.lang  # type: ignore[union-attr]
+                    forms = lits[dt if lang is None else (dt, lang)]
+                    dict.__setitem__(forms, term.lexical, i)  # type: ignore[union-attr]
             self._iris, self._lits = iris, lits
         return self._iris, self._lits
-
-    def _new_term(self, term: Term) -> int:
-        i = len(self._terms)
-        if i >= _MAX_TERMS:
-            raise OverflowError(f"more than {_MAX_TERMS:,} distinct terms")
-        self._terms.append(term)
-        return i
-
-    def _iri_id(self, iri: str) -> int:
-        iris = self._iris if self._iris is not None else self._index()[0]
-        i = iris.get(iri)
-        if i is None:
-            i = iris[iri] = self._new_term(iri)
-        return i
-
-    def _lit_id(self, lexical: str, datatype: str | None, lang: str | None, lit=None) -> int:
-        lits = self._lits if self._lits is not None else self._index()[1]
-        forms = lits.get((datatype, lang))
-        if forms is None:
-            forms = lits[(datatype, lang)] = {}
-        i = forms.get(lexical)
-        if i is None:
-            i = forms[lexical] = self._new_term(lit or Lit(lexical, datatype, lang))
-        return i
-
-    def _pred_bits(self, p: str) -> int:
-        bits = self._pbits.get(p)
-        if bits is None:
-            pi = len(self._preds)
-            if pi >= _MAX_PREDS:
-                raise OverflowError(f"more than {_MAX_PREDS:,} distinct predicates")
-            self._preds.append(p)
-            self._pids[p] = pi
-            bits = self._pbits[p] = pi << _P_SHIFT
-        return bits
 
     def add(self, s: str, p: str, o: Term) -> None:
         """Add one triple: subject and predicate IRIs, an IRI or :class:`Lit` object (rdflib
@@ -213,52 +249,30 @@ class Triples:
             s = _plain(s)  # type: ignore[assignment]
         if type(p) is not str:
             p = _plain(p)  # type: ignore[assignment]
+        if type(o) is not str and type(o) is not Lit:
+            o = _plain(o)
         if type(o) is str:
             self.iri(s, p, o)
             return
-        if type(o) is not Lit:
-            o = _plain(o)
-            if type(o) is str:
-                self.iri(s, p, o)
-                return
-        si = self._iri_id(s)
-        oi = self._lit_id(o.lexical, o.datatype, o.lang, o)  # type: ignore[union-attr]
-        self._append((si << _S_SHIFT) | self._pred_bits(p) | oi)
+        iris, lits = self._index()
+        si = iris[s]
+        forms = lits[o.datatype if o.lang is None else (o.datatype, o.lang)]  # type: ignore[union-attr]
+        oi = forms.get(o.lexical)  # type: ignore[union-attr]
+        if oi is None:  # this Lit is the term (not a copy)
+            oi = forms.number(o.lexical, o)  # type: ignore[union-attr]
+        self._append((si << _S_SHIFT) | self._pbits[p] | oi)
 
     def iri(self, s: str, p: str, o: str) -> None:
         """Add a triple whose object is an IRI: all three plain ``str`` (the builder's fast
         path; :meth:`add` takes any term)."""
-        iris = self._iris
-        if iris is None:
-            iris = self._index()[0]
-        si = iris.get(s)
-        if si is None:
-            si = iris[s] = self._new_term(s)
-        oi = iris.get(o)
-        if oi is None:
-            oi = iris[o] = self._new_term(o)
-        bits = self._pbits.get(p)
-        if bits is None:
-            bits = self._pred_bits(p)
-        self._append((si << _S_SHIFT) | bits | oi)
+        iris = self._iris or self._index()[0]
+        self._append((iris[s] << _S_SHIFT) | self._pbits[p] | iris[o])
 
     def lit(self, s: str, p: str, lexical: str, datatype: str | None = None) -> None:
         """Add a triple whose object is the literal ``Lit(lexical, datatype)``, without
         making the :class:`Lit` unless it is new (the builder's fast path)."""
-        iris = self._iris
-        if iris is None:
-            iris = self._index()[0]
-        si = iris.get(s)
-        if si is None:
-            si = iris[s] = self._new_term(s)
-        forms = self._lits.get((datatype, None))  # type: ignore[union-attr]
-        oi = None if forms is None else forms.get(lexical)
-        if oi is None:
-            oi = self._lit_id(lexical, datatype, None)
-        bits = self._pbits.get(p)
-        if bits is None:
-            bits = self._pred_bits(p)
-        self._append((si << _S_SHIFT) | bits | oi)
+        iris = self._iris or self._index()[0]
+        self._append((iris[s] << _S_SHIFT) | self._pbits[p] | self._lits[datatype][lexical])  # type: ignore[index]
 
     def update(self, triples: Iterable[tuple[str, str, Term]]) -> None:
         for s, p, o in triples:
