@@ -179,6 +179,7 @@ class _Builder:
         self.organizations: dict[str, str] = {}  # name as written → node
         self.organization_nodes: set[str] = set()
         self.system_nodes: dict[str, str | None] = {}
+        self.person_nodes: dict[str, str] = {}  # person key → node (one string per person)
         self.venue_by_acronym = {}
         for v in catalog.venues.values():
             self.venue_by_acronym.setdefault(v.acronym, v)
@@ -278,7 +279,7 @@ class _Builder:
         I, L = self.iri, self.lit  # noqa: E741
         curation = self.c.people_curation
         for p in self.c.people.people:
-            node = _P.person(p.key)
+            node = self.person_nodes[p.key] = _P.person(p.key)
             for t in (mls.Person, foaf.Person, schema.Person):
                 I(node, rdf.type, t)
             L(node, rdfs.label, p.label)
@@ -473,11 +474,11 @@ class _Builder:
     def authors(self, r: Resource, node: str) -> None:
         I, L = self.iri, self.lit  # noqa: E741
         L(node, mls.authorsTruncated, "true" if r.authors_truncated else "false", _BOOLEAN)
-        person_of = self.c.people.person_of
+        person_of, nodes = self.c.people.person_of, self.person_nodes
         rule = self.rule(self._author_rule(r))
         key = r.key
         for position, name in enumerate(r.authors, start=1):
-            person = _P.person(person_of[(key, position)])
+            person = nodes[person_of[(key, position)]]
             I(node, mls.author, person)
             I(node, dcterms.creator, person)
             a = _P.authorship(node, position)

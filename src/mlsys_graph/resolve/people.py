@@ -712,13 +712,13 @@ co-author is shared"
             )
         )
 
-    person_of = {
-        (o.occurrence.entry, o.occurrence.position): key[resolver.group_of[i]]
-        for i, o in enumerate(occs)
+    group_of = resolver.group_of
+    person_of = {  # sorted already: _collect orders occurrences by (entry, position)
+        (o.occurrence.entry, o.occurrence.position): key[group_of[i]] for i, o in enumerate(occs)
     }
     return PeopleResolution(
         people=tuple(sorted(people, key=lambda p: p.key)),
-        person_of=dict(sorted(person_of.items())),
+        person_of=person_of,
         possible_duplicates=tuple(sorted(duplicates, key=lambda d: (d.a, d.b))),
     )
 
