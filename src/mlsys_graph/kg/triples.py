@@ -203,9 +203,16 @@ class Triples:
     ``namespaces`` (prefix → namespace IRI) are the prefixes an rdflib ``Graph`` of these
     triples has bound; the Turtle writer and :meth:`to_graph` use them.
 
-    Adding is cheap (three dictionary lookups and an append); duplicates are dropped when the
-    triples are first read (:meth:`freeze`), which also sorts them by subject. Iteration
-    yields triples in N-Triples line order.
+    Adding is cheap (three dictionary lookups and an append; :meth:`iri` and :meth:`lit`
+    are the fast paths for plain strings); duplicates are dropped when the triples are first
+    read (:meth:`freeze`), which also sorts them by subject. Iteration yields triples in
+    N-Triples line order.
+
+    >>> t = Triples()
+    >>> t.lit("https://example.org/a", "https://example.org/n", "3", XSD_STRING)
+    >>> t.add("https://example.org/a", "https://example.org/n", Lit("3", XSD_STRING))
+    >>> len(t), t.terms()[1]
+    (1, Lit(lexical='3', datatype='http://www.w3.org/2001/XMLSchema#string', lang=None))
     """
 
     def __init__(self, namespaces: Mapping[str, str] | None = None) -> None:
