@@ -70,3 +70,15 @@ def test_seed_authors_indexed_equals_every_pair(monkeypatch):
     fast = outcome(resolve_people(occurrences))
     every_pair(monkeypatch)
     assert outcome(resolve_people(occurrences)) == fast
+
+
+@settings(max_examples=100, deadline=None)
+@given(lists=LISTS)
+def test_person_of_is_sorted_by_entry_and_position(lists):
+    occurrences = [
+        AuthorOccurrence(f"e{i}", position, name)
+        for i, names in enumerate(lists)
+        for position, name in enumerate(names, start=1)
+    ]
+    result = resolve_people(occurrences[::-1], PeopleCuration())
+    assert list(result.person_of) == sorted(result.person_of)

@@ -23,7 +23,7 @@ from ..ingest.links import unsafe_scheme
 from ..resolve.catalog import Catalog, Document, Resource
 from ..resolve.lineage import LineageClaim
 from . import iri
-from .triples import Lit, Triples
+from .triples import Triples
 from .vocab import BIBO, CITO, DOAP, FABIO, MLS, SCHEMA
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -66,14 +66,6 @@ mls, schema, dcterms, foaf, skos, prov = map(_Plain, (MLS, SCHEMA, DCTERMS, FOAF
 cito, fabio, bibo, doap, owl, rdfs, rdf = map(_Plain, (CITO, FABIO, BIBO, DOAP, OWL, RDFS, RDF))
 _POSITIVE, _ANY_URI, _G_YEAR = str(XSD.positiveInteger), str(XSD.anyURI), str(XSD.gYear)
 _BOOLEAN = str(XSD.boolean)
-
-
-def _positive(n: int) -> Lit:
-    return Lit(str(n), _POSITIVE)
-
-
-def _boolean(value: bool) -> Lit:
-    return Lit("true" if value else "false", _BOOLEAN)
 
 
 @cache
@@ -160,14 +152,23 @@ def license_iri(value: str) -> str:
     return "https://spdx.org/licenses/" + value.strip().replace(" ", "-")
 
 
+_P = iri.plain  # the builder mints plain strings
+
+
 class _Builder:
     """Writes each node's triples once: documents, source records, evidence, venues and
-    rules are remembered (the same node is reached from many entries and claims)."""
+    rules are remembered (the same node is reached from many entries and claims).
+
+    Triples go in through :meth:`Triples.iri` and :meth:`Triples.lit`, which take plain
+    strings and make a :class:`Lit` only for a literal not seen before.
+    """
 
     def __init__(self, catalog: Catalog, include_summaries: bool) -> None:
         self.c = catalog
         self.t = Triples(namespaces())
         self.add = self.t.add
+        self.iri = self.t.iri
+        self.lit = self.t.lit
         self.summaries = include_summaries
         self.rules_used: dict[str, str] = {}
         self.curation_used: dict[str, str] = {}
@@ -175,7 +176,10 @@ class _Builder:
         self.records: dict[tuple[str, int], str] = {}
         self.evidences: dict[str, str] = {}
         self.venues: dict[str, str] = {}
-        self.organizations: set[str] = set()
+        self.organizations: dict[str, str] = {}  # name as written → node
+        self.organization_nodes: set[str] = set()
+        self.system_nodes: dict[str, str | None] = {}
+        self.person_nodes: dict[str, str] = {}  # person key → node (one string per person)
         self.venue_by_acronym = {}
         for v in catalog.venues.values():
             self.venue_by_acronym.setdefault(v.acronym, v)
@@ -183,13 +187,13 @@ class _Builder:
     def rule(self, name: str) -> str:
         node = self.rules_used.get(name)
         if node is None:
-            node = self.rules_used[name] = str(iri.rule(name))
+            node = self.rules_used[name] = _P.rule(name)
         return node
 
     def curated(self, name: str) -> str:
         node = self.curation_used.get(name)
         if node is None:
-            node = self.curation_used[name] = str(iri.curation_file(name))
+            node = self.curation_used[name] = _P.curation_file(name)
         return node
 
     # -- nodes --------------------------------------------------------------------------
@@ -197,20 +201,19 @@ class _Builder:
         node = self.documents.get(doc)
         if node is not None:
             return node
-        node = self.documents[doc] = str(iri.source_document(doc.id))
+        node = self.documents[doc] = _P.source_document(doc.id)
+        I, L = self.iri, self.lit  # noqa: E741
         for t in (mls.SourceDocument, prov.Entity, schema.DigitalDocument):
-            self.add(node, rdf.type, t)
-        self.add(node, rdfs.label, Lit(doc.title))
-        self.add(node, mls.filePath, Lit(doc.path))
+            I(node, rdf.type, t)
+        L(node, rdfs.label, doc.title)
+        L(node, mls.filePath, doc.path)
         if doc.repository:
-            self.add(node, mls.repositoryUrl, Lit(doc.repository, _ANY_URI))
+            L(node, mls.repositoryUrl, doc.repository, _ANY_URI)
         if doc.version:
-            self.add(node, mls.version, Lit(doc.version))
+            L(node, mls.version, doc.version)
         if doc.license:
-            self.add(node, dcterms.license, license_iri(doc.license))
-        self.add(
-            node, mls.attribution, Lit(doc.attribution or f"{doc.title} (attribution unknown)")
-        )
+            I(node, dcterms.license, license_iri(doc.license))
+        L(node, mls.attribution, doc.attribution or f"{doc.title} (attribution unknown)")
         return node
 
     def _document_of(self, entry) -> Document:
@@ -225,22 +228,26 @@ class _Builder:
         entry = resource.occurrences[index]
         doc = self._document_of(entry)
         doc_node = self.document(doc)
-        node = self.records[(resource.key, index)] = str(iri.source_record(doc.id, entry.line))
-        self.add(node, rdf.type, mls.SourceRecord)
-        self.add(node, rdf.type, prov.Entity)
-        span = f"{doc.path}:{entry.line}" + (
-            f"-{entry.end_line}" if entry.end_line != entry.line else ""
-        )
-        self.add(node, rdfs.label, Lit(span))
-        self.add(node, mls.line, _positive(entry.line))
-        self.add(node, mls.endLine, _positive(entry.end_line))
+        node = self.records[(resource.key, index)] = _P.source_record(doc.id, entry.line)
+        I, L = self.iri, self.lit  # noqa: E741
+        I(node, rdf.type, mls.SourceRecord)
+        I(node, rdf.type, prov.Entity)
+        line = str(entry.line)
+        if entry.end_line != entry.line:
+            end = str(entry.end_line)
+            L(node, rdfs.label, f"{doc.path}:{line}-{end}")
+        else:
+            end = line
+            L(node, rdfs.label, f"{doc.path}:{line}")
+        L(node, mls.line, line, _POSITIVE)
+        L(node, mls.endLine, end, _POSITIVE)
         if entry.section:
-            self.add(node, mls.section, Lit(entry.section))
+            L(node, mls.section, entry.section)
         if entry.subsection:
-            self.add(node, mls.subsection, Lit(entry.subsection))
+            L(node, mls.subsection, entry.subsection)
         if entry.raw:
-            self.add(node, mls.sourceText, Lit(entry.raw))
-        self.add(node, mls.inDocument, doc_node)
+            L(node, mls.sourceText, entry.raw)
+        I(node, mls.inDocument, doc_node)
         return node
 
     def evidence(self, r: Resource) -> str:
@@ -256,37 +263,37 @@ class _Builder:
         if not entry.summary_line or entry.summary_line == entry.line:
             return self.record(r, r.occurrences.index(entry))
         doc = self._document_of(entry)
-        node = str(iri.source_record(doc.id, entry.summary_line))
-        self.add(node, rdf.type, mls.SourceRecord)
-        self.add(node, rdf.type, prov.Entity)
-        self.add(node, rdfs.label, Lit(f"{doc.path}:{entry.summary_line}"))
-        self.add(node, mls.line, _positive(entry.summary_line))
-        self.add(node, mls.endLine, _positive(entry.summary_line))
+        node = _P.source_record(doc.id, entry.summary_line)
+        I, L = self.iri, self.lit  # noqa: E741
+        I(node, rdf.type, mls.SourceRecord)
+        I(node, rdf.type, prov.Entity)
+        L(node, rdfs.label, f"{doc.path}:{entry.summary_line}")
+        L(node, mls.line, str(entry.summary_line), _POSITIVE)
+        L(node, mls.endLine, str(entry.summary_line), _POSITIVE)
         if self.summaries and entry.summary_raw:
-            self.add(node, mls.sourceText, Lit(entry.summary_raw))
-        self.add(node, mls.inDocument, self.document(doc))
+            L(node, mls.sourceText, entry.summary_raw)
+        I(node, mls.inDocument, self.document(doc))
         return node
 
     def people(self) -> None:
+        I, L = self.iri, self.lit  # noqa: E741
         curation = self.c.people_curation
-        labels = {}
         for p in self.c.people.people:
-            node = iri.person(p.key)
-            labels[p.key] = node
+            node = self.person_nodes[p.key] = _P.person(p.key)
             for t in (mls.Person, foaf.Person, schema.Person):
-                self.add(node, rdf.type, t)
-            self.add(node, rdfs.label, Lit(p.label))
-            self.add(node, foaf.name, Lit(p.label))
-            self.add(node, schema.name, Lit(p.label))
+                I(node, rdf.type, t)
+            L(node, rdfs.label, p.label)
+            L(node, foaf.name, p.label)
+            L(node, schema.name, p.label)
             for variant in p.variants:
-                self.add(node, mls.nameVariant, Lit(variant))
+                L(node, mls.nameVariant, variant)
             for rule in p.rules:
                 if rule == "curated-alias":
-                    self.add(node, mls.curatedIn, self.curated(curation.source))
+                    I(node, mls.curatedIn, self.curated(curation.source))
                 else:
-                    self.add(node, mls.derivedBy, self.rule(rule))
+                    I(node, mls.derivedBy, self.rule(rule))
             for reason in p.curated:
-                self.add(node, mls.reason, Lit(reason))
+                L(node, mls.reason, reason)
         by_name = {}
         for p in self.c.people.people:
             for variant in (p.label, *p.variants):
@@ -295,11 +302,11 @@ class _Builder:
             names = sorted(pair)
             keys = [by_name.get(n) for n in names]
             if len(names) == 2 and all(keys) and keys[0] != keys[1]:
-                a, b = iri.person(keys[0]), iri.person(keys[1])
-                self.add(a, owl.differentFrom, b)
-                self.add(b, owl.differentFrom, a)
-                self.add(a, mls.curatedIn, self.curated(curation.source))
-                self.add(b, mls.curatedIn, self.curated(curation.source))
+                a, b = _P.person(keys[0]), _P.person(keys[1])
+                I(a, owl.differentFrom, b)
+                I(b, owl.differentFrom, a)
+                I(a, mls.curatedIn, self.curated(curation.source))
+                I(b, mls.curatedIn, self.curated(curation.source))
 
     def venue(self, acronym: str) -> str:
         node = self.venues.get(acronym)
@@ -308,58 +315,60 @@ class _Builder:
         return node
 
     def _venue(self, acronym: str) -> str:
+        I, L = self.iri, self.lit  # noqa: E741
         known = self.venue_by_acronym.get(acronym)
         if known is None:
-            node = iri.venue(iri.slug(acronym))
-            self.add(node, rdf.type, mls.Venue)
-            self.add(node, rdfs.label, Lit(acronym))
-            self.add(node, mls.acronym, Lit(acronym))
+            node = _P.venue(iri.slug(acronym))
+            I(node, rdf.type, mls.Venue)
+            L(node, rdfs.label, acronym)
+            L(node, mls.acronym, acronym)
             return node
-        node = iri.venue(known.key)
-        self.add(node, rdf.type, mls.Venue)
-        self.add(node, rdf.type, _VENUE_CLASSES.get(known.kind, mls.Venue))
-        self.add(node, rdfs.label, Lit(known.acronym))
-        self.add(node, mls.acronym, Lit(known.acronym))
+        node = _P.venue(known.key)
+        I(node, rdf.type, mls.Venue)
+        I(node, rdf.type, _VENUE_CLASSES.get(known.kind, mls.Venue))
+        L(node, rdfs.label, known.acronym)
+        L(node, mls.acronym, known.acronym)
         if known.name:
-            self.add(node, mls.fullName, Lit(known.name))
+            L(node, mls.fullName, known.name)
         for alias in known.aliases:  # other spellings, so that queries for NIPS find NeurIPS
-            self.add(node, skos.altLabel, Lit(alias))
-        self.add(node, mls.curatedIn, self.curated("data/venues.toml"))
+            L(node, skos.altLabel, alias)
+        I(node, mls.curatedIn, self.curated("data/venues.toml"))
         return node
 
     def topics(self) -> None:
+        I, L = self.iri, self.lit  # noqa: E741
         scheme = self.c.topics
-        root = iri.topic_scheme()
-        self.add(root, rdf.type, mls.TopicScheme)
-        self.add(root, rdf.type, skos.ConceptScheme)
-        self.add(root, rdfs.label, Lit("Research areas of machine learning systems"))
-        self.add(root, skos.prefLabel, Lit("Research areas of machine learning systems"))
-        self.add(root, mls.curatedIn, self.curated(scheme.source))
+        root = _P.topic_scheme()
+        I(root, rdf.type, mls.TopicScheme)
+        I(root, rdf.type, skos.ConceptScheme)
+        L(root, rdfs.label, "Research areas of machine learning systems")
+        L(root, skos.prefLabel, "Research areas of machine learning systems")
+        I(root, mls.curatedIn, self.curated(scheme.source))
         used = {key: how for r in self.c.resources for key, how in r.topics}
         keys = set(scheme.labels) | set(used)
         headings = self._heading_labels(keys - set(scheme.labels))
         for key in sorted(keys):
-            node = iri.topic(key)
-            self.add(node, rdf.type, mls.Topic)
-            self.add(node, rdf.type, skos.Concept)
-            self.add(node, skos.inScheme, root)
+            node = _P.topic(key)
+            I(node, rdf.type, mls.Topic)
+            I(node, rdf.type, skos.Concept)
+            I(node, skos.inScheme, root)
             label = scheme.labels.get(key)
             if label is None:
                 label = headings.get(key, key)
-                self.add(node, mls.derivedBy, self.rule("heading-topic"))
+                I(node, mls.derivedBy, self.rule("heading-topic"))
             else:
-                self.add(node, mls.curatedIn, self.curated(scheme.source))
+                I(node, mls.curatedIn, self.curated(scheme.source))
                 if key in scheme.reasons:
-                    self.add(node, mls.reason, Lit(scheme.reasons[key]))
-            self.add(node, skos.prefLabel, Lit(label))
-            self.add(node, rdfs.label, Lit(label))
+                    L(node, mls.reason, scheme.reasons[key])
+            L(node, skos.prefLabel, label)
+            L(node, rdfs.label, label)
             broader = scheme.broader.get(key, ())
             for b in broader:
-                self.add(node, skos.broader, iri.topic(b))
-                self.add(iri.topic(b), skos.narrower, node)
+                I(node, skos.broader, _P.topic(b))
+                I(_P.topic(b), skos.narrower, node)
             if not broader:
-                self.add(node, skos.topConceptOf, root)
-                self.add(root, skos.hasTopConcept, node)
+                I(node, skos.topConceptOf, root)
+                I(root, skos.hasTopConcept, node)
 
     def _heading_labels(self, keys: set[str]) -> dict[str, str]:
         """Topic key → the first heading (in resource order) whose slug it is."""
@@ -378,121 +387,144 @@ class _Builder:
                             found.setdefault(key, text)
         return found
 
+    def system_of(self, name: str) -> str | None:
+        """The system node an entry's short name describes, if the catalog has one."""
+        node = self.system_nodes.get(name, "")
+        if node == "":
+            node = self.system_nodes[name] = (
+                _P.system(name) if iri.slug(name) in self.c.systems else None
+            )
+        return node
+
     def resource(self, r: Resource) -> str:
-        node = str(iri.from_key(r.key))
+        I, L = self.iri, self.lit  # noqa: E741
+        node = _P.from_key(r.key)
         for t in _ENTRY_CLASSES[r.kind]:
-            self.add(node, rdf.type, t)
-        self.add(node, rdf.type, mls.Entry)
-        self.add(node, rdfs.label, Lit(r.title))
-        self.add(node, dcterms.title, Lit(r.title))
-        self.add(node, mls.derivedBy, self.rule("markdown-entry"))
+            I(node, rdf.type, t)
+        I(node, rdf.type, mls.Entry)
+        L(node, rdfs.label, r.title)
+        L(node, dcterms.title, r.title)
+        I(node, mls.derivedBy, self.rule("markdown-entry"))
         if len(r.occurrences) > 1:
-            self.add(node, mls.derivedBy, self.rule("duplicate-entry"))
+            I(node, mls.derivedBy, self.rule("duplicate-entry"))
         if r.name:
-            self.add(node, mls.shortName, Lit(r.name))
+            L(node, mls.shortName, r.name)
         for i in range(len(r.occurrences)):
-            self.add(node, mls.sourceRecord, self.record(r, i))
+            I(node, mls.sourceRecord, self.record(r, i))
         if r.kind in ("paper", "thesis"):
             if r.year is not None or r.venue:
-                self.add(node, mls.derivedBy, self.rule("venue-year"))
+                I(node, mls.derivedBy, self.rule("venue-year"))
             if r.year is not None:
-                self.add(node, mls.year, Lit(f"{r.year:04d}", _G_YEAR))
+                L(node, mls.year, f"{r.year:04d}", _G_YEAR)
             if r.venue:
-                self.add(node, mls.publishedIn, self.venue(r.venue))
+                I(node, mls.publishedIn, self.venue(r.venue))
             if r.venue_raw:
-                self.add(node, mls.venueAsWritten, Lit(r.venue_raw))
+                L(node, mls.venueAsWritten, r.venue_raw)
         if r.authors:
-            self.add(node, mls.authorsTruncated, _boolean(r.authors_truncated))
-        for position, name in enumerate(r.authors, start=1):
-            person = str(iri.person(self.c.people.person_of[(r.key, position)]))
-            self.add(node, mls.author, person)
-            self.add(node, dcterms.creator, person)
-            a = iri.authorship(node, position)
-            self.add(node, mls.authorship, a)
-            self.add(a, rdf.type, mls.Authorship)
-            self.add(a, rdf.type, prov.Attribution)
-            self.add(a, rdfs.label, Lit(f"author {position} of {r.title}"))
-            self.add(a, mls.person, person)
-            self.add(a, mls.position, _positive(position))
-            self.add(a, mls.nameAsWritten, Lit(name))
-            self.add(a, mls.derivedBy, self.rule(self._author_rule(r)))
+            self.authors(r, node)
         for name, position in r.affiliations:
             org = self.organization(name)
-            self.add(node, mls.sourceOrganization, org)
-            self.add(node, schema.sourceOrganization, org)
+            I(node, mls.sourceOrganization, org)
+            I(node, schema.sourceOrganization, org)
             if position is not None and position <= len(r.authors):
-                self.add(iri.authorship(node, position), mls.affiliation, org)
+                I(_P.authorship(node, position), mls.affiliation, org)
         for position, link in enumerate(r.links, start=1):
-            ln = iri.link(node, position)
-            self.add(node, mls.link, ln)
-            self.add(ln, rdf.type, mls.Link)
+            ln = _P.link(node, position)
+            I(node, mls.link, ln)
+            I(ln, rdf.type, mls.Link)
             unsafe = unsafe_scheme(link.url) is not None
             shown = link.label or ("" if unsafe else link.url) or f"link {position}"
-            self.add(ln, rdfs.label, Lit(shown))
+            L(ln, rdfs.label, shown)
             if link.label:
-                self.add(ln, mls.linkLabel, Lit(link.label))
+                L(ln, mls.linkLabel, link.label)
             if unsafe:  # never a link: kept as plain text (ingest reports it: unsafe-url)
-                self.add(ln, mls.unsafeUrl, Lit(link.url))
+                L(ln, mls.unsafeUrl, link.url)
             else:
-                self.add(ln, mls.url, Lit(link.url, _ANY_URI))
-            self.add(ln, mls.position, _positive(position))
-        system = iri.system(r.name) if r.name and iri.slug(r.name) in self.c.systems else None
+                L(ln, mls.url, link.url, _ANY_URI)
+            L(ln, mls.position, str(position), _POSITIVE)
+        system = self.system_of(r.name) if r.name else None
         if system is not None:
-            self.add(node, mls.describes, system)
+            I(node, mls.describes, system)
         for slug in r.repos:
-            repo = iri.repo(slug)
-            self.add(node, mls.codeRepository, repo)
-            self.add(node, schema.codeRepository, repo)
+            repo = _P.repo(slug)
+            I(node, mls.codeRepository, repo)
+            I(node, schema.codeRepository, repo)
             for t in (mls.Repository, schema.SoftwareSourceCode, doap.GitRepository):
-                self.add(repo, rdf.type, t)
-            self.add(repo, rdfs.label, Lit(slug.lower()))
-            self.add(repo, mls.githubSlug, Lit(slug.lower()))
-            self.add(repo, schema.url, Lit(f"https://github.com/{slug.lower()}", _ANY_URI))
-            self.add(repo, mls.derivedBy, self.rule("github-link"))
+                I(repo, rdf.type, t)
+            L(repo, rdfs.label, slug.lower())
+            L(repo, mls.githubSlug, slug.lower())
+            L(repo, schema.url, f"https://github.com/{slug.lower()}", _ANY_URI)
+            I(repo, mls.derivedBy, self.rule("github-link"))
             if system is not None:
-                self.add(repo, mls.implements, system)
+                I(repo, mls.implements, system)
         if r.arxiv:
-            self.add(node, mls.arxivId, Lit(r.arxiv))
-            self.add(node, schema.identifier, Lit(f"arXiv:{r.arxiv}"))
+            L(node, mls.arxivId, r.arxiv)
+            L(node, schema.identifier, f"arXiv:{r.arxiv}")
         if r.doi:
-            self.add(node, bibo.doi, Lit(r.doi))
-            self.add(node, schema.identifier, Lit(f"doi:{r.doi}"))
+            L(node, bibo.doi, r.doi)
+            L(node, schema.identifier, f"doi:{r.doi}")
         if r.summary and self.summaries:
-            self.add(node, mls.summary, Lit(r.summary))
+            L(node, mls.summary, r.summary)
         for key, _how in r.topics:
-            self.add(node, dcterms.subject, iri.topic(key))
+            I(node, dcterms.subject, _P.topic(key))
         if r.parent:
-            self.add(node, mls.parentEntry, iri.from_key(r.parent))
+            I(node, mls.parentEntry, _P.from_key(r.parent))
         return node
+
+    def authors(self, r: Resource, node: str) -> None:
+        I, L = self.iri, self.lit  # noqa: E741
+        L(node, mls.authorsTruncated, "true" if r.authors_truncated else "false", _BOOLEAN)
+        person_of, nodes = self.c.people.person_of, self.person_nodes
+        rule = self.rule(self._author_rule(r))
+        key = r.key
+        for position, name in enumerate(r.authors, start=1):
+            person = nodes[person_of[(key, position)]]
+            I(node, mls.author, person)
+            I(node, dcterms.creator, person)
+            a = _P.authorship(node, position)
+            I(node, mls.authorship, a)
+            I(a, rdf.type, mls.Authorship)
+            I(a, rdf.type, prov.Attribution)
+            L(a, rdfs.label, f"author {position} of {r.title}")
+            I(a, mls.person, person)
+            L(a, mls.position, str(position), _POSITIVE)
+            L(a, mls.nameAsWritten, name)
+            I(a, mls.derivedBy, rule)
 
     def _author_rule(self, r: Resource) -> str:
         richest = max(r.occurrences, key=lambda e: len(e.authors))
         return richest.authors_rule or "author-line"
 
     def systems(self) -> None:
+        I, L = self.iri, self.lit  # noqa: E741
         for name in self.c.systems.values():
-            node = iri.system(name)
-            self.add(node, rdf.type, mls.System)
-            self.add(node, rdf.type, schema.SoftwareApplication)
-            self.add(node, rdfs.label, Lit(name))
-            self.add(node, mls.shortName, Lit(name))
-            self.add(node, mls.derivedBy, self.rule("short-name"))
+            node = _P.system(name)
+            I(node, rdf.type, mls.System)
+            I(node, rdf.type, schema.SoftwareApplication)
+            L(node, rdfs.label, name)
+            L(node, mls.shortName, name)
+            I(node, mls.derivedBy, self.rule("short-name"))
 
     def organization(self, name: str) -> str:
-        node = str(iri.organization(name))
-        if node in self.organizations:
+        node = self.organizations.get(name)
+        if node is not None:
             return node
-        self.organizations.add(node)  # the first spelling names it
+        node = self.organizations[name] = _P.organization(name)
+        if node in self.organization_nodes:
+            return node
+        self.organization_nodes.add(node)  # the first spelling names it
+        I, L = self.iri, self.lit  # noqa: E741
         for t in (mls.Organization, schema.Organization, foaf.Organization):
-            self.add(node, rdf.type, t)
-        self.add(node, rdfs.label, Lit(name))
-        self.add(node, schema.name, Lit(name))
-        self.add(node, mls.derivedBy, self.rule("author-line-organisation"))
+            I(node, rdf.type, t)
+        L(node, rdfs.label, name)
+        L(node, schema.name, name)
+        I(node, mls.derivedBy, self.rule("author-line-organisation"))
         return node
 
     def claim(self, c: LineageClaim) -> None:
-        subject = iri.from_key(c.subject)
-        obj = iri.from_key(c.object)
+        I, L = self.iri, self.lit  # noqa: E741
+        subject = _P.from_key(c.subject)
+        obj = _P.from_key(c.object)
         sub_r, obj_r = self.c.resource(c.subject), self.c.resource(c.object)
         relation = getattr(mls, c.relation)
         # CiTO relates a citing and a cited work: only between papers (or theses); PROV else.
@@ -501,50 +533,49 @@ class _Builder:
             standard = cito.extends if c.relation == "extends" else cito.usesMethodIn
         else:
             standard = prov.wasRevisionOf if c.relation == "extends" else prov.wasDerivedFrom
-        node = iri.claim(subject, c.relation, obj)
-        self.add(node, rdf.type, mls.LineageClaim)
-        self.add(node, rdf.type, prov.Entity)
-        self.add(
+        node = _P.claim(subject, c.relation, obj)
+        I(node, rdf.type, mls.LineageClaim)
+        I(node, rdf.type, prov.Entity)
+        L(
             node,
             rdfs.label,
-            Lit(
-                f"{sub_r.name or sub_r.title} {c.relation} {obj_r.name or obj_r.title} ({c.strength})"
-            ),
+            f"{sub_r.name or sub_r.title} {c.relation} {obj_r.name or obj_r.title} ({c.strength})",
         )
-        self.add(node, mls.claimSubject, subject)
-        self.add(node, mls.claimObject, obj)
-        self.add(node, mls.claimRelation, relation)
-        self.add(node, mls.strength, Lit(c.strength))
+        I(node, mls.claimSubject, subject)
+        I(node, mls.claimObject, obj)
+        I(node, mls.claimRelation, relation)
+        L(node, mls.strength, c.strength)
         if c.phrase:
-            self.add(node, mls.matchedPhrase, Lit(c.phrase))
+            L(node, mls.matchedPhrase, c.phrase)
         if c.reason:
-            self.add(node, mls.reason, Lit(c.reason))
+            L(node, mls.reason, c.reason)
         for source in c.sources:
-            self.add(node, dcterms.source, source)
+            I(node, dcterms.source, source)
         if c.strength == "curated":
-            self.add(node, mls.evidence, self.curated(c.rule))
-            self.add(node, mls.curatedIn, self.curated(c.rule))
+            I(node, mls.evidence, self.curated(c.rule))
+            I(node, mls.curatedIn, self.curated(c.rule))
         else:
-            self.add(node, mls.derivedBy, self.rule(c.rule))
-            self.add(node, mls.evidence, self.evidence(sub_r))
+            I(node, mls.derivedBy, self.rule(c.rule))
+            I(node, mls.evidence, self.evidence(sub_r))
             if c.strength == "inferred":
-                self.add(node, mls.evidence, self.evidence(obj_r))
+                I(node, mls.evidence, self.evidence(obj_r))
         if c.strength in ("stated", "curated"):
-            self.add(subject, relation, obj)
-            self.add(subject, standard, obj)
+            I(subject, relation, obj)
+            I(subject, standard, obj)
 
     def finish(self) -> None:
+        I, L = self.iri, self.lit  # noqa: E741
         for name in sorted(self.rules_used):
-            node = iri.rule(name)
-            self.add(node, rdf.type, mls.Rule)
-            self.add(node, rdf.type, prov.Plan)
-            self.add(node, rdfs.label, Lit(name))
-            self.add(node, rdfs.comment, Lit(RULES.get(name, name)))
+            node = _P.rule(name)
+            I(node, rdf.type, mls.Rule)
+            I(node, rdf.type, prov.Plan)
+            L(node, rdfs.label, name)
+            L(node, rdfs.comment, RULES.get(name, name))
         for name in sorted(self.curation_used):
-            node = iri.curation_file(name)
-            self.add(node, rdf.type, mls.CurationFile)
-            self.add(node, rdf.type, prov.Entity)
-            self.add(node, rdfs.label, Lit(name))
+            node = _P.curation_file(name)
+            I(node, rdf.type, mls.CurationFile)
+            I(node, rdf.type, prov.Entity)
+            L(node, rdfs.label, name)
 
 
 def build_triples(catalog: Catalog, *, include_summaries: bool = True, progress=None) -> Triples:

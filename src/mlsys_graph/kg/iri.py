@@ -39,6 +39,7 @@ __all__ = [
     "named_graph",
     "organization",
     "person",
+    "plain",
     "repo",
     "rule",
     "short_hash",
@@ -73,18 +74,95 @@ def assign(bases: Mapping[str, str]) -> dict[str, str]:
     }
 
 
-def _iri(path: str) -> URIRef:
-    return URIRef(BASE + path)
+class _Plain:
+    """Every IRI of this module as a plain ``str`` (``iri.plain.person(key)``): what the
+    builder writes (an rdflib ``URIRef`` costs about a microsecond to make, and the builder
+    mints millions). The functions of the module are these, as ``URIRef``.
+
+    >>> plain.authorship(plain.from_key("paper/x"), 2)
+    'https://w3id.org/mlsys-graph/id/paper/x/author/2'
+    """
+
+    @staticmethod
+    def entry(kind_path: str, local: str) -> str:
+        return f"{BASE}{kind_path}/{local}"
+
+    @staticmethod
+    def from_key(key: str) -> str:
+        return BASE + key
+
+    @staticmethod
+    def person(key: str) -> str:
+        return f"{BASE}person/{key}"
+
+    @staticmethod
+    def organization(name: str) -> str:
+        return f"{BASE}organization/{slug(name, max_words=12)}"
+
+    @staticmethod
+    def venue(key: str) -> str:
+        return f"{BASE}venue/{key}"
+
+    @staticmethod
+    def repo(owner_repo: str) -> str:
+        owner, name = owner_repo.lower().split("/", 1)
+        return f"{BASE}repo/{owner}/{name}"
+
+    @staticmethod
+    def system(name: str) -> str:
+        return f"{BASE}system/{slug(name)}"
+
+    @staticmethod
+    def topic(key: str) -> str:
+        return f"{BASE}topic/{key}"
+
+    @staticmethod
+    def topic_scheme() -> str:
+        return f"{BASE}topic"
+
+    @staticmethod
+    def source_document(doc_id: str) -> str:
+        return f"{BASE}source/{doc_id}"
+
+    @staticmethod
+    def source_record(doc_id: str, line: int) -> str:
+        return f"{BASE}source/{doc_id}/L{line}"
+
+    @staticmethod
+    def link(entry_iri: str, position: int) -> str:
+        return f"{entry_iri}/link/{position}"
+
+    @staticmethod
+    def authorship(entry_iri: str, position: int) -> str:
+        return f"{entry_iri}/author/{position}"
+
+    @staticmethod
+    def claim(subject: str, relation: str, obj: str) -> str:
+        s = subject.removeprefix(BASE).replace("/", "_")
+        o = obj.removeprefix(BASE).replace("/", "_")
+        return f"{BASE}claim/{s}--{relation}--{o}"
+
+    @staticmethod
+    def rule(name: str) -> str:
+        return f"{BASE}rule/{name}"
+
+    @staticmethod
+    def curation_file(name: str) -> str:
+        return f"{BASE}curation/{slug(name.replace('.', ' '))}"
+
+
+#: The IRIs as plain strings (see :class:`_Plain`).
+plain = _Plain()
 
 
 def entry(kind_path: str, local: str) -> URIRef:
     """An entry: ``paper/…``, ``software/…``, ``book/…`` and so on."""
-    return _iri(f"{kind_path}/{local}")
+    return URIRef(plain.entry(kind_path, local))
 
 
 def from_key(key: str) -> URIRef:
     """The IRI of a catalog key such as ``paper/crankshaw2017-clipper``."""
-    return _iri(key)
+    return URIRef(plain.from_key(key))
 
 
 def key_of(term) -> str:
@@ -97,63 +175,60 @@ def key_of(term) -> str:
 
 
 def person(key: str) -> URIRef:
-    return _iri(f"person/{key}")
+    return URIRef(plain.person(key))
 
 
 def organization(name: str) -> URIRef:
     """An organisation by its name as written, folded: ``organization/uc-berkeley``."""
-    return _iri(f"organization/{slug(name, max_words=12)}")
+    return URIRef(plain.organization(name))
 
 
 def venue(key: str) -> URIRef:
-    return _iri(f"venue/{key}")
+    return URIRef(plain.venue(key))
 
 
 def repo(owner_repo: str) -> URIRef:
-    owner, name = owner_repo.lower().split("/", 1)
-    return _iri(f"repo/{owner}/{name}")
+    return URIRef(plain.repo(owner_repo))
 
 
 def system(name: str) -> URIRef:
-    return _iri(f"system/{slug(name)}")
+    return URIRef(plain.system(name))
 
 
 def topic(key: str) -> URIRef:
-    return _iri(f"topic/{key}")
+    return URIRef(plain.topic(key))
 
 
 def topic_scheme() -> URIRef:
-    return _iri("topic")
+    return URIRef(plain.topic_scheme())
 
 
 def source_document(doc_id: str) -> URIRef:
-    return _iri(f"source/{doc_id}")
+    return URIRef(plain.source_document(doc_id))
 
 
 def source_record(doc_id: str, line: int) -> URIRef:
-    return _iri(f"source/{doc_id}/L{line}")
+    return URIRef(plain.source_record(doc_id, line))
 
 
 def link(entry_iri: URIRef, position: int) -> URIRef:
-    return URIRef(f"{entry_iri}/link/{position}")
+    return URIRef(plain.link(str(entry_iri), position))
 
 
 def authorship(entry_iri: URIRef, position: int) -> URIRef:
-    return URIRef(f"{entry_iri}/author/{position}")
+    return URIRef(plain.authorship(str(entry_iri), position))
 
 
 def claim(subject: URIRef, relation: str, obj: URIRef) -> URIRef:
-    s = str(subject).removeprefix(BASE).replace("/", "_")
-    o = str(obj).removeprefix(BASE).replace("/", "_")
-    return _iri(f"claim/{s}--{relation}--{o}")
+    return URIRef(plain.claim(str(subject), relation, str(obj)))
 
 
 def rule(name: str) -> URIRef:
-    return _iri(f"rule/{name}")
+    return URIRef(plain.rule(name))
 
 
 def curation_file(name: str) -> URIRef:
-    return _iri(f"curation/{slug(name.replace('.', ' '))}")
+    return URIRef(plain.curation_file(name))
 
 
 def named_graph(name: str = "mlsys-graph") -> URIRef:
@@ -162,4 +237,4 @@ def named_graph(name: str = "mlsys-graph") -> URIRef:
     >>> str(named_graph())
     'https://w3id.org/mlsys-graph/id/graph/mlsys-graph'
     """
-    return _iri(f"graph/{slug(name)}")
+    return URIRef(f"{BASE}graph/{slug(name)}")

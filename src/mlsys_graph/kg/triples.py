@@ -128,41 +128,126 @@ def ntriple(s: str, p: str, o: Term) -> str:
     return f"<{s}> <{p}> {term_nt(o)} .\n"
 
 
+def _next_number(terms: list[Term], term: Term) -> int:
+    i = len(terms)
+    if i >= _MAX_TERMS:
+        raise OverflowError(f"more than {_MAX_TERMS:,} distinct terms")
+    terms.append(term)
+    return i
+
+
+class _Numbering(dict):
+    """IRI → term number; looking up an IRI not seen before numbers it."""
+
+    __slots__ = ("terms",)
+
+    def __init__(self, terms: list[Term]) -> None:
+        self.terms = terms
+
+    def __missing__(self, iri: str) -> int:
+        i = self[iri] = _next_number(self.terms, iri)
+        return i
+
+
+class _LiteralNumbering(dict):
+    """Lexical form → term number, for the literals of one datatype and language."""
+
+    __slots__ = ("datatype", "lang", "terms")
+
+    def __init__(self, terms: list[Term], datatype: str | None, lang: str | None) -> None:
+        self.terms, self.datatype, self.lang = terms, datatype, lang
+
+    def number(self, lexical: str, lit: Lit | None = None) -> int:
+        term = lit if lit is not None else Lit(lexical, self.datatype, self.lang)
+        i = self[lexical] = _next_number(self.terms, term)
+        return i
+
+    __missing__ = number
+
+
+class _LiteralForms(dict):
+    """Datatype (or ``(datatype, language)``) → its :class:`_LiteralNumbering`."""
+
+    __slots__ = ("terms",)
+
+    def __init__(self, terms: list[Term]) -> None:
+        self.terms = terms
+
+    def __missing__(self, form) -> _LiteralNumbering:
+        datatype, lang = form if type(form) is tuple else (form, None)
+        forms = self[form] = _LiteralNumbering(self.terms, datatype, lang)
+        return forms
+
+
+class _PredicateBits(dict):
+    """Predicate → its number shifted into place in a packed triple."""
+
+    __slots__ = ("pids", "preds")
+
+    def __init__(self, preds: list[str], pids: dict[str, int]) -> None:
+        self.preds, self.pids = preds, pids
+
+    def __missing__(self, p: str) -> int:
+        pi = len(self.preds)
+        if pi >= _MAX_PREDS:
+            raise OverflowError(f"more than {_MAX_PREDS:,} distinct predicates")
+        self.preds.append(p)
+        self.pids[p] = pi
+        bits = self[p] = pi << _P_SHIFT
+        return bits
+
+
 class Triples:
     """A set of (subject, predicate, object) triples of IRIs and :class:`Lit` literals.
 
     ``namespaces`` (prefix → namespace IRI) are the prefixes an rdflib ``Graph`` of these
     triples has bound; the Turtle writer and :meth:`to_graph` use them.
 
-    Adding is cheap (three dictionary lookups and an append); duplicates are dropped when the
-    triples are first read (:meth:`freeze`), which also sorts them by subject. Iteration
-    yields triples in N-Triples line order.
+    Adding is cheap (three dictionary lookups and an append; :meth:`iri` and :meth:`lit`
+    are the fast paths for plain strings); duplicates are dropped when the triples are first
+    read (:meth:`freeze`), which also sorts them by subject. Iteration yields triples in
+    N-Triples line order.
+
+    >>> t = Triples()
+    >>> t.lit("https://example.org/a", "https://example.org/n", "3", XSD_STRING)
+    >>> t.add("https://example.org/a", "https://example.org/n", Lit("3", XSD_STRING))
+    >>> len(t), t.terms()[1]
+    (1, Lit(lexical='3', datatype='http://www.w3.org/2001/XMLSchema#string', lang=None))
     """
 
     def __init__(self, namespaces: Mapping[str, str] | None = None) -> None:
         self.namespaces: dict[str, str] = dict(namespaces or {})
         self._terms: list[Term] = []
         self._preds: list[str] = []
-        self._ids: dict[Term, int] | None = {}
+        # The term index while adding (None once frozen, remade by the next add): IRI →
+        # number, and per literal form (datatype, or (datatype, language) with a language)
+        # lexical form → number: a literal seen before is found by its lexical form alone,
+        # no Lit made or hashed. A miss numbers the new term (``__missing__``).
+        self._iris: _Numbering | None = _Numbering(self._terms)
+        self._lits: _LiteralForms | None = _LiteralForms(self._terms)
         self._pids: dict[str, int] = {}
+        self._pbits = _PredicateBits(self._preds, self._pids)  # predicate → bits in place
         self._packed = array("Q")
+        self._append = self._packed.append
         self._checked = 0  # terms before this number hold valid IRIs
-        self._frozen = True  # nothing to sort yet
+        self._sorted = 0  # len(_packed) when last frozen: more means new triples
         self._subjects = array("Q")  # when frozen: the subject ids, in packed order,
         self._starts = array("Q", [0])  # and where each one's triples start (one more)
 
     # -- adding -------------------------------------------------------------------------
-    def _term_id(self, term: Term) -> int:
-        ids = self._ids
-        if ids is None:
-            ids = self._ids = {t: i for i, t in enumerate(self._terms)}
-        i = ids.get(term)
-        if i is None:
-            i = ids[term] = len(self._terms)
-            if i >= _MAX_TERMS:
-                raise OverflowError(f"more than {_MAX_TERMS:,} distinct terms")
-            self._terms.append(term)
-        return i
+    def _index(self) -> tuple[_Numbering, _LiteralForms]:
+        """The term index, remade from the term table after a freeze released it."""
+        if self._iris is None or self._lits is None:
+            iris, lits = _Numbering(self._terms), _LiteralForms(self._terms)
+            for i, term in enumerate(self._terms):
+                if type(term) is str:
+                    dict.__setitem__(iris, term, i)
+                else:
+                    dt, lang = term.datatype, term.lang  # type: ignore[union-attr]
+                    forms = lits[dt if lang is None else (dt, lang)]
+                    dict.__setitem__(forms, term.lexical, i)  # type: ignore[union-attr]
+            self._iris, self._lits = iris, lits
+        return self._iris, self._lits
 
     def add(self, s: str, p: str, o: Term) -> None:
         """Add one triple: subject and predicate IRIs, an IRI or :class:`Lit` object (rdflib
@@ -173,21 +258,28 @@ class Triples:
             p = _plain(p)  # type: ignore[assignment]
         if type(o) is not str and type(o) is not Lit:
             o = _plain(o)
-        ids = self._ids
-        si = ids.get(s) if ids is not None else None
-        if si is None:
-            si = self._term_id(s)
-        oi = ids.get(o) if ids is not None else None
-        if oi is None:
-            oi = self._term_id(o)
-        pi = self._pids.get(p)
-        if pi is None:
-            pi = self._pids[p] = len(self._preds)
-            if pi >= _MAX_PREDS:
-                raise OverflowError(f"more than {_MAX_PREDS:,} distinct predicates")
-            self._preds.append(p)
-        self._packed.append((si << _S_SHIFT) | (pi << _P_SHIFT) | oi)
-        self._frozen = False
+        if type(o) is str:
+            self.iri(s, p, o)
+            return
+        iris, lits = self._index()
+        si = iris[s]
+        forms = lits[o.datatype if o.lang is None else (o.datatype, o.lang)]  # type: ignore[union-attr]
+        oi = forms.get(o.lexical)  # type: ignore[union-attr]
+        if oi is None:  # this Lit is the term (not a copy)
+            oi = forms.number(o.lexical, o)  # type: ignore[union-attr]
+        self._append((si << _S_SHIFT) | self._pbits[p] | oi)
+
+    def iri(self, s: str, p: str, o: str) -> None:
+        """Add a triple whose object is an IRI: all three plain ``str`` (the builder's fast
+        path; :meth:`add` takes any term)."""
+        iris = self._iris or self._index()[0]
+        self._append((iris[s] << _S_SHIFT) | self._pbits[p] | iris[o])
+
+    def lit(self, s: str, p: str, lexical: str, datatype: str | None = None) -> None:
+        """Add a triple whose object is the literal ``Lit(lexical, datatype)``, without
+        making the :class:`Lit` unless it is new (the builder's fast path)."""
+        iris = self._iris or self._index()[0]
+        self._append((iris[s] << _S_SHIFT) | self._pbits[p] | self._lits[datatype][lexical])  # type: ignore[index]
 
     def update(self, triples: Iterable[tuple[str, str, Term]]) -> None:
         for s, p, o in triples:
@@ -196,28 +288,33 @@ class Triples:
     # -- reading ------------------------------------------------------------------------
     def freeze(self) -> Triples:
         """Sort by subject and drop duplicates (done once, before the first read); the term
-        index is released (it comes back if triples are added later)."""
-        if self._frozen:
+        index is released (it comes back if triples are added later).
+
+        numpy sorts the packed integers in place of a list of Python ints, which cost 40
+        bytes a triple on top of the 8 of the array.
+        """
+        if len(self._packed) == self._sorted:
             return self
-        ordered = sorted(self._packed)
-        packed = array("Q")
-        subjects, starts = array("Q"), array("Q")
-        previous, subject = -1, -1
-        append = packed.append
-        for value in ordered:
-            if value != previous:
-                s = value >> _S_SHIFT
-                if s != subject:
-                    subjects.append(s)
-                    starts.append(len(packed))
-                    subject = s
-                append(value)
-                previous = value
-        del ordered
-        starts.append(len(packed))
-        self._packed, self._subjects, self._starts = packed, subjects, starts
-        self._ids = None
-        self._frozen = True
+        import numpy as np
+
+        unique = np.sort(np.frombuffer(self._packed, dtype=np.uint64))
+        self._packed = self._append = None  # type: ignore[assignment]  # freed before the copies
+        if len(unique) > 1:  # np.unique hashes first: several times slower than this
+            unique = unique[np.concatenate(([True], unique[1:] != unique[:-1]))]
+        subject = unique >> np.uint64(_S_SHIFT)
+        # where each subject's run starts, and the end of the last run
+        firsts = np.flatnonzero(np.diff(subject)) + 1
+        starts = np.concatenate(([0], firsts, [len(unique)]) if len(unique) else ([0],))
+        subjects = subject[starts[:-1]]
+        del subject, firsts
+        self._packed, self._subjects, self._starts = (
+            _to_array(unique),
+            _to_array(subjects),
+            _to_array(starts),
+        )
+        self._append = self._packed.append
+        self._sorted = len(self._packed)
+        self._iris = self._lits = None
         return self
 
     def __len__(self) -> int:
@@ -344,6 +441,15 @@ class Triples:
             for v in self._packed
         )
         return graph
+
+
+def _to_array(values) -> array:
+    """A numpy integer array as an ``array('Q')`` (what the writers index)."""
+    import numpy as np
+
+    out = array("Q")
+    out.frombytes(memoryview(values.astype(np.uint64, copy=False)).cast("B"))
+    return out
 
 
 def _plain(term) -> Term:

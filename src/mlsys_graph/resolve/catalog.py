@@ -162,49 +162,82 @@ def _base(
     return iri.slug(title, 6)  # a talk or a blog by its title: "SysML 18" names the event
 
 
+def _repo_of(url: str) -> str | None:
+    """:func:`~mlsys_graph.ingest.links.github_repo` of a URL, not asked of a URL whose text
+    cannot name a github.com host (most links): it parses the URL (microseconds), and its
+    cache is smaller than a 100,000-entry list's links.
+
+    A host is read from the URL's text with tabs and line breaks removed, lower-cased, so a
+    URL whose text (so cleaned and lower-cased) lacks ``github.com`` has no GitHub host.
+
+    >>> _repo_of("https://GitHub.com/ucbrise/clipper"), _repo_of("https://arxiv.org/abs/1")
+    ('ucbrise/clipper', None)
+    """
+    if "github.com" not in url.lower().replace("\t", "").replace("\n", "").replace("\r", ""):
+        return None
+    return github_repo(url)
+
+
 def _merge(group: list[Entry], topics: TopicScheme, topic_cache: dict | None = None) -> dict:
     primary = group[0]
-    richest = max(group, key=lambda e: (len(e.authors), -group.index(e)))
-    links: list[Link] = []
-    for e in group:
-        for link in e.links:
-            if link not in links:
-                links.append(link)
-    repos: list[str] = []
-    for e in group:
-        for link in e.links:
-            r = github_repo(link.url)
-            if r and r.lower() not in {x.lower() for x in repos}:
-                repos.append(r)
-    found_topics: list[tuple[str, str]] = []
     cache = {} if topic_cache is None else topic_cache
+    if len(group) == 1:  # most entries are listed once
+        richest = primary
+        links = tuple(dict.fromkeys(primary.links))
+        links_seen: Iterable[Link] = primary.links
+    else:
+        richest = max(group, key=lambda e: (len(e.authors), -group.index(e)))
+        links = tuple(dict.fromkeys(link for e in group for link in e.links))
+        links_seen = [link for e in group for link in e.links]
+    repos: list[str] = []
+    lowered: set[str] = set()
+    for link in links_seen:
+        r = _repo_of(link.url)
+        if r and r.lower() not in lowered:
+            repos.append(r)
+            lowered.add(r.lower())
+    found_topics: list[tuple[str, str]] = []
+    topic_keys: set[str] = set()
     for e in group:
         headings = _headings_of(e)
         found = cache.get(headings)
         if found is None:  # a list has few headings and many entries under each
             found = cache[headings] = topics.topics_for(headings)
         for t in found:
-            if t[0] not in {k for k, _ in found_topics}:
+            if t[0] not in topic_keys:
                 found_topics.append(t)
+                topic_keys.add(t[0])
 
-    def first(attr: str):
-        return next((getattr(e, attr) for e in group if getattr(e, attr) is not None), None)
+    if len(group) == 1:
+
+        def first(attr: str):
+            return getattr(primary, attr)
+
+        name = primary.name if primary.name_source != "repository" else None
+        summary = primary.summary or None
+    else:
+
+        def first(attr: str):
+            return next((getattr(e, attr) for e in group if getattr(e, attr) is not None), None)
+
+        # A name read off a repository slug stays in the records: it names no system.
+        name = next((e.name for e in group if e.name and e.name_source != "repository"), None)
+        summary = " ".join(dict.fromkeys(e.summary for e in group if e.summary)) or None
 
     return {
         "kind": primary.kind,
         "title": primary.title or primary.name or f"entry at line {primary.line}",
-        # A name read off a repository slug stays in the records: it names no system.
-        "name": next((e.name for e in group if e.name and e.name_source != "repository"), None),
+        "name": name or None,
         "authors": richest.authors,
         "authors_truncated": richest.authors_truncated,
         "venue": first("venue"),
         "venue_raw": first("venue_raw"),
         "year": first("year"),
-        "links": tuple(links),
+        "links": links,
         "repos": tuple(repos),
         "arxiv": first("arxiv"),
         "doi": first("doi"),
-        "summary": " ".join(dict.fromkeys(e.summary for e in group if e.summary)) or None,
+        "summary": summary,
         "topics": tuple(found_topics),
         "affiliations": richest.affiliations,
     }

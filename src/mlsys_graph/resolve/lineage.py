@@ -196,16 +196,26 @@ def inferred_lineage(
     known = {(c.subject, c.object) for c in stated}
     known_per_subject = Counter(subject for subject, _ in known)
     rows = sorted(e for e in entries if e[1] is not None and e[2] and e[3])
-    # (person, topic) → entries, most recent first, ties by key
+    # (person, topic) → entries, most recent first, ties by key; and beside each posting
+    # its negated years alone, which bisect compares as ints
     by_pair: dict[tuple[str, str], list[tuple[int, str]]] = {}
     for key, year, people, topics in rows:
+        entry = (-year, key)
         for person in people:
             for topic in topics:
-                by_pair.setdefault((person, topic), []).append((-year, key))
-    for posting in by_pair.values():
+                posting = by_pair.get((person, topic))
+                if posting is None:
+                    by_pair[(person, topic)] = [entry]
+                else:
+                    posting.append(entry)
+    postings: dict[tuple[str, str], tuple[list[tuple[int, str]], list[int]]] = {}
+    for pair, posting in by_pair.items():
         posting.sort()
+        postings[pair] = (posting, [neg_year for neg_year, _ in posting])
+    del by_pair
     row_of = {row[0]: row for row in rows}
     claims = []
+    bisect_right = bisect.bisect_right
     for later, year_l, people_l, topics_l in rows:
         take = None
         if max_per_entry is not None and min_shared_authors <= 1:
@@ -213,9 +223,14 @@ def inferred_lineage(
         found: set[tuple[int, str]] = set()
         for person in people_l:
             for topic in topics_l:
-                posting = by_pair[(person, topic)]
-                start = bisect.bisect_right(posting, (-year_l, "\U0010ffff"))
+                posting, neg_years = postings[(person, topic)]
+                # the entries of earlier years: after every entry of year_l or later
+                start = bisect_right(neg_years, -year_l)
+                if start == len(posting):
+                    continue
                 found.update(posting[start:] if take is None else posting[start : start + take])
+        if not found:
+            continue
         kept = 0
         for _neg_year, earlier in sorted(found):
             if (later, earlier) in known:

@@ -568,29 +568,35 @@ def _collect(occurrences: Iterable[AuthorOccurrence], cur: _Curation) -> list[_O
                 f"{seen.name!r} and {occ.name!r}"
             )
     occs = []
-    keys: dict[str, NameKey] = {}
+    # Names repeat (a prolific author has thousands of occurrences): each spelling is
+    # parsed, keyed and slotted once.
+    known: dict[str, tuple[NameKey, tuple[Slot, ...]]] = {}
     for place in sorted(by_place):
         occ = by_place[place]
-        parts = parse_name(occ.name)
-        if not parts.family_key:
-            raise ValueError(
-                f"entry {occ.entry!r} position {occ.position}: {occ.name!r} is not a name "
-                "(no letters)"
-            )
-        own_key = keys.get(parts.text)
-        if own_key is None:  # names repeat: a prolific author is keyed once
-            own_key = keys[parts.text] = name_key_of(parts)
+        seen = known.get(occ.name)
+        if seen is None:
+            parts = parse_name(occ.name)
+            if not parts.family_key:
+                raise ValueError(
+                    f"entry {occ.entry!r} position {occ.position}: {occ.name!r} is not a name "
+                    "(no letters)"
+                )
+            seen = known[occ.name] = (name_key_of(parts), given_slots(parts.given))
+        own_key, own_slots = seen
         canonical = cur.alias_for(own_key, occ.scope)
-        effective = parse_name(canonical) if canonical else parts
-        occs.append(
-            _Occ(
-                occ,
-                own_key if effective is parts else name_key_of(effective),
-                own_key,
-                given_slots(effective.given),
-                canonical,
+        if canonical:
+            effective = parse_name(canonical)
+            occs.append(
+                _Occ(
+                    occ,
+                    name_key_of(effective),
+                    own_key,
+                    given_slots(effective.given),
+                    canonical,
+                )
             )
-        )
+        else:
+            occs.append(_Occ(occ, own_key, own_key, own_slots, canonical))
     counts: dict[tuple[str, NameKey], int] = defaultdict(int)
     for o in occs:  # sorted by (entry, position)
         o.rank = counts[(o.occurrence.entry, o.key)]
@@ -682,14 +688,19 @@ co-author is shared"
         )
 
     duplicates = []
+    lists: dict[int, frozenset[str]] = {}  # group → the lists its names were written in
+
+    def lists_of(g: _Group) -> frozenset[str]:
+        found = lists.get(g.gid)
+        if found is None:  # once per group: a prolific author is in many pairs
+            scopes = {occs[i].occurrence.scope for i in g.members}
+            found = lists[g.gid] = frozenset(
+                scope for where in scopes for scope in where if scope.startswith("list:")
+            )
+        return found
+
     for a, b, reason in resolver.possible_duplicates(label):
         first, second = sorted((a, b), key=lambda g: key[g.gid])
-        lists = {
-            scope
-            for i in (*first.members, *second.members)
-            for scope in occs[i].occurrence.scope
-            if scope.startswith("list:")
-        }
         duplicates.append(
             PossibleDuplicate(
                 key[first.gid],
@@ -697,17 +708,17 @@ co-author is shared"
                 reason,
                 _names(label[first.gid], variants[first.gid]),
                 _names(label[second.gid], variants[second.gid]),
-                tuple(sorted(lists)),
+                tuple(sorted(lists_of(first) | lists_of(second))),
             )
         )
 
-    person_of = {
-        (o.occurrence.entry, o.occurrence.position): key[resolver.group_of[i]]
-        for i, o in enumerate(occs)
+    group_of = resolver.group_of
+    person_of = {  # sorted already: _collect orders occurrences by (entry, position)
+        (o.occurrence.entry, o.occurrence.position): key[group_of[i]] for i, o in enumerate(occs)
     }
     return PeopleResolution(
         people=tuple(sorted(people, key=lambda p: p.key)),
-        person_of=dict(sorted(person_of.items())),
+        person_of=person_of,
         possible_duplicates=tuple(sorted(duplicates, key=lambda d: (d.a, d.b))),
     )
 
