@@ -94,17 +94,19 @@ def _int(text: str | None) -> int | None:
 
 
 def _by_subject(store, subjects, predicates) -> dict[str, dict[str, list[str]]]:
-    """subject → predicate → object values, for the given subjects (one lookup each)."""
+    """subject → predicate → object values, for the given subjects (one lookup per
+    subject and predicate: cheaper than reading every triple of the subject)."""
     import pyoxigraph as ox
 
-    named = {ox.NamedNode(p): p for p in predicates}
+    named = [(p, ox.NamedNode(p)) for p in predicates]
     out: dict[str, dict[str, list[str]]] = {}
     for subject in subjects:
+        node = ox.NamedNode(subject)
         table: dict[str, list[str]] = {}
-        for quad in store.quads_for_pattern(ox.NamedNode(subject), None, None):
-            predicate = named.get(quad.predicate)
-            if predicate is not None:
-                table.setdefault(predicate, []).append(quad.object.value)
+        for predicate, term in named:
+            found = [q.object.value for q in store.quads_for_pattern(node, term, None)]
+            if found:
+                table[predicate] = found
         out[subject] = table
     return out
 
@@ -164,12 +166,15 @@ def read_details(source=None, *, iris=None, facts=None) -> dict[str, Details]:
     else:
         kinds = facts.kinds
     wanted = sorted(kinds if iris is None else set(iris) & set(kinds))
+    entries = {i for i in wanted if kinds[i] in ENTRY_KINDS}
     own = _by_subject(
         store,
-        wanted,
+        sorted(entries),
         (_AUTHORSHIP, _TRUNCATED, _PUBLISHED, _FULL_NAME, _LINK, SCHEMA_URL, _RECORD, _SUMMARY),
     )
-    entries = {i for i in wanted if kinds[i] in ENTRY_KINDS}
+    own.update(
+        _by_subject(store, [i for i in wanted if i not in entries], (_FULL_NAME, SCHEMA_URL))
+    )
 
     def of_entries(predicate: str) -> set[str]:
         return {v for i in entries for v in own[i].get(predicate, ())}
@@ -198,12 +203,15 @@ def read_details(source=None, *, iris=None, facts=None) -> dict[str, Details]:
     else:
         label = {i: n.label for i, n in read_nodes(store, kinds, named).items()}
 
+    def written(authorship: str) -> str | None:
+        return _first(_by_subject(store, [authorship], (_WRITTEN,))[authorship], _WRITTEN)
+
     def authors_of(entry: str) -> tuple[str, ...]:
         rows = []
         for key in own[entry].get(_AUTHORSHIP, ()):
             a = authorships.get(key)
             who = _first(a, _PERSON)
-            name = label[who] if who in label else _first(a, _WRITTEN)
+            name = label[who] if who in label else written(key)  # no person node: as written
             rows.append((_int(_first(a, _POSITION)) or 0, key, name or ""))
         return tuple(name for _, _, name in sorted(rows) if name)
 

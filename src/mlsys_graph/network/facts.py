@@ -283,21 +283,21 @@ def _node_info(iri: str, kind: str, table: dict[str, list[str]]) -> NodeInfo:
 def _tables(store, kinds, predicates, iris=None) -> dict[str, dict[str, list[str]]]:
     """node → predicate → values, for the nodes ``iris`` (default: all of ``kinds``).
 
-    A few nodes are read by subject (one lookup each), many by one scan per predicate;
-    both give the same values.
+    A few nodes are read by subject (one lookup per node and predicate), many by one scan
+    per predicate; both give the same values.
     """
     import pyoxigraph as ox
 
     wanted = kinds if iris is None else {i for i in iris if i in kinds}
     tables: dict[str, dict[str, list[str]]] = {iri: {} for iri in wanted}
     if len(wanted) * 4 < len(kinds):
-        named = {ox.NamedNode(p): p for p in predicates}
+        named = [(p, ox.NamedNode(p)) for p in predicates]
         for iri in tables:
-            table = tables[iri]
-            for quad in store.quads_for_pattern(ox.NamedNode(iri), None, None):
-                predicate = named.get(quad.predicate)
-                if predicate is not None:
-                    table.setdefault(predicate, []).append(quad.object.value)
+            table, node = tables[iri], ox.NamedNode(iri)
+            for predicate, term in named:
+                found = [q.object.value for q in store.quads_for_pattern(node, term, None)]
+                if found:
+                    table[predicate] = found
     else:
         for predicate in predicates:
             for s, o in _scan(store, predicate):

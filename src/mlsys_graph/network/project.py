@@ -110,13 +110,14 @@ def entities_graph(source=None, *, min_strength: str = "curated") -> nx.Graph:
     g = nx.Graph(view="entities")
     for iri in sorted(facts.nodes):
         g.add_node(iri, **facts.nodes[iri].attrs())
-    for (u, v), data in ties.items():
+    for (u, v), data in sorted(ties.items()):
         g.add_edge(u, v, **data)
     return g
 
 
 def entity_ties(facts, *, min_strength: str = "curated") -> dict[tuple[str, str], dict]:
-    """The edges of the entities view: ``(u, v)`` with ``u < v`` → edge attributes, sorted.
+    """The edges of the entities view: ``(u, v)`` with ``u < v`` → edge attributes (in the
+    order found; the view adds them sorted).
 
     ``facts`` is a :class:`~.facts.Facts` or an :class:`~.facts.Outline` holding the
     claims of ``min_strength`` or stronger. The entities view is the graph of these ties
@@ -131,15 +132,16 @@ def entity_ties(facts, *, min_strength: str = "curated") -> dict[tuple[str, str]
     ties: dict[tuple[str, str], dict[str, object]] = {}
 
     def tie(subject: str, obj: str, relation: str) -> None:
-        key = (min(subject, obj), max(subject, obj))
-        if key[0] == key[1]:
+        if subject == obj:
             return
-        if key in ties:
-            known = str(ties[key]["relation"]).split("+")
-            if relation not in known:
-                ties[key]["relation"] = "+".join(sorted([*known, relation]))
+        key = (subject, obj) if subject < obj else (obj, subject)
+        known = ties.get(key)
+        if known is None:
+            ties[key] = {"relation": relation, "subject": subject, "weight": 1}
             return
-        ties[key] = {"relation": relation, "subject": subject, "weight": 1}
+        parts = str(known["relation"]).split("+")
+        if relation not in parts:
+            known["relation"] = "+".join(sorted([*parts, relation]))
 
     for relation in sorted(facts.edges):
         for subject, obj in facts.edges[relation]:
@@ -147,7 +149,7 @@ def entity_ties(facts, *, min_strength: str = "curated") -> dict[tuple[str, str]
     for claim in facts.claims:
         if strength_rank(claim.strength) >= keep:
             tie(claim.subject, claim.object, claim.relation)
-    return dict(sorted(ties.items()))
+    return ties
 
 
 def authorship_graph(source=None) -> nx.Graph:

@@ -87,39 +87,50 @@ def memberships(facts: Facts | Outline, nodes: Iterable[str] | None = None) -> M
     outline = facts.outline() if isinstance(facts, Facts) else facts
     kinds = outline.kinds
     wanted = set(kinds) if nodes is None else {n for n in nodes if n in kinds}
-    broader = _broader(outline)
-    entries = {i for i, k in kinds.items() if k in ENTRY_KINDS}
-    year_of = {i: y for i, y in outline.years.items() if i in entries}  # only entries date
-    entry_topics: dict[str, set[str]] = defaultdict(set)
-    for entry, topic in outline.edges.get("about-topic", []):
-        entry_topics[entry] |= broader.get(topic, {topic})
+
+    def is_entry(iri: str) -> bool:
+        return kinds.get(iri) in ENTRY_KINDS
+
+    about = outline.edges.get("about-topic", [])
     linked: dict[str, set[str]] = defaultdict(set)  # wanted non-entry → entries
     for relation, entry_first in _TIES:
         for subject, obj in outline.edges.get(relation, []):
             entry, other = (subject, obj) if entry_first else (obj, subject)
-            if other in wanted and entry in entries and other not in entries:
+            if other in wanted and is_entry(entry) and not is_entry(other):
                 linked[other].add(entry)
     implemented = {s for _, s in outline.edges.get("implements", []) if s in wanted}
     if implemented:
         code_of: dict[str, set[str]] = defaultdict(set)  # repository → entries
         for entry, repo in outline.edges.get("has-code", []):
-            code_of[repo].add(entry)
+            if is_entry(entry):
+                code_of[repo].add(entry)
         for repo, system in outline.edges.get("implements", []):
             if system in implemented:
-                linked[system] |= code_of.get(repo, set()) & entries
-    for entry, topic in outline.edges.get("about-topic", []):
+                linked[system] |= code_of.get(repo, set())
+    for entry, topic in about:
         if topic in wanted:
             linked[topic].add(entry)
+    # The topics of the nodes wanted and of the entries linked to them (not of topics).
+    needed = set(wanted)
+    for other, found in linked.items():
+        if kinds[other] != "topic":
+            needed |= found
+    broader = _broader(outline)
+    entry_topics: dict[str, set[str]] = defaultdict(set)
+    for entry, topic in about:
+        if entry in needed:
+            entry_topics[entry] |= broader.get(topic, {topic})
+    year_of = outline.years
     topics: dict[str, frozenset[str]] = {}
     years: dict[str, tuple[int, int] | None] = {}
     for iri in sorted(wanted):
         kind = kinds[iri]
         found = set(entry_topics.get(iri, ()))
-        dates = [year_of[iri]] if iri in year_of else []
+        dates = [year_of[iri]] if is_entry(iri) and iri in year_of else []
         for entry in linked.get(iri, ()):
             if kind != "topic":
                 found |= entry_topics.get(entry, set())
-            if entry in year_of:
+            if is_entry(entry) and entry in year_of:  # only entries date
                 dates.append(year_of[entry])
         if kind == "topic":
             found |= broader.get(iri, {iri})

@@ -385,7 +385,7 @@ def _entities(store, facts, *, focus, depth, kinds, topics, since, size_by, seed
     elif size_by:  # a centrality of the whole view
         whole = nx.Graph()
         whole.add_nodes_from(outline.kinds)
-        whole.add_edges_from((u, v, data) for (u, v), data in ties.items())
+        whole.add_edges_from((u, v, data) for (u, v), data in sorted(ties.items()))
         every = centrality(whole, size_by, seed=seed)
         scores = {node: every.get(node, 0.0) for node in sorted(keep)}
 
@@ -398,9 +398,8 @@ def _entities(store, facts, *, focus, depth, kinds, topics, since, size_by, seed
         g = nx.Graph(view="entities")
         for node in sorted(nodes):
             g.add_node(node, **found[node].attrs())
-        g.add_edges_from(
-            (u, v, dict(data)) for (u, v), data in ties.items() if u in nodes and v in nodes
-        )
+        drawn = sorted(pair for pair in ties if pair[0] in nodes and pair[1] in nodes)
+        g.add_edges_from((u, v, dict(ties[u, v])) for u, v in drawn)
         return g
 
     def member_of(nodes):
