@@ -86,11 +86,8 @@ def test_the_outline_is_the_facts_without_names():
     facts = read_facts()
     outline = read_outline()
     derived = facts.outline()
-    assert (outline.kinds, outline.years, outline.edges) == (
-        derived.kinds,
-        derived.years,
-        derived.edges,
-    )
+    edges = {relation: sorted(pairs) for relation, pairs in outline.edges.items()}
+    assert (outline.kinds, outline.years, edges) == (derived.kinds, derived.years, derived.edges)
     assert outline.claims == [c for c in facts.claims if c.strength in ("stated", "curated")]
     assert read_facts(min_strength="curated").claims == outline.claims
     assert entity_ties(outline) == entity_ties(facts)
@@ -118,3 +115,15 @@ def test_details_and_memberships_of_some_nodes_are_those_of_all():
     part = memberships(read_outline(store), some)
     assert part.topics == {i: whole.topics[i] for i in some}
     assert part.years == {i: whole.years[i] for i in some}
+
+
+def test_ties_do_not_depend_on_the_order_of_the_pairs():
+    from mlsys_graph.network.facts import Outline
+
+    kinds = {"a": "paper", "b": "paper", "t": "topic", "u": "topic"}
+    edges = {"about-topic": [("a", "t"), ("b", "t")], "broader": [("u", "t"), ("t", "u")]}
+    ties = entity_ties(Outline(kinds, {}, edges, []))
+    backwards = {r: pairs[::-1] for r, pairs in edges.items()}
+    assert entity_ties(Outline(kinds, {}, backwards, [])) == ties
+    assert ties["t", "u"] == {"relation": "broader", "subject": "t", "weight": 1}
+    assert entity_ties(Outline(kinds, {}, {r: sorted(p) for r, p in edges.items()}, [])) == ties

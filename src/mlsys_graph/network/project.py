@@ -120,7 +120,8 @@ def entity_ties(facts, *, min_strength: str = "curated") -> dict[tuple[str, str]
     order found; the view adds them sorted).
 
     ``facts`` is a :class:`~.facts.Facts` or an :class:`~.facts.Outline` holding the
-    claims of ``min_strength`` or stronger. The entities view is the graph of these ties
+    claims of ``min_strength`` or stronger; the pairs of a relation may come in any order
+    (the same ties either way). The entities view is the graph of these ties
     over every node; its degrees can be counted from them without building it.
 
     >>> from mlsys_graph.network.testing import tiny_facts
@@ -130,6 +131,7 @@ def entity_ties(facts, *, min_strength: str = "curated") -> dict[tuple[str, str]
     """
     keep = _check_read(facts, min_strength)
     ties: dict[tuple[str, str], dict[str, object]] = {}
+    first: dict[tuple[str, str], str] = {}  # the relation that made the tie
 
     def tie(subject: str, obj: str, relation: str) -> None:
         if subject == obj:
@@ -138,7 +140,10 @@ def entity_ties(facts, *, min_strength: str = "curated") -> dict[tuple[str, str]
         known = ties.get(key)
         if known is None:
             ties[key] = {"relation": relation, "subject": subject, "weight": 1}
+            first[key] = relation
             return
+        if relation == first[key] and subject != known["subject"]:
+            known["subject"] = key[0]  # both ways: what sorted pairs would give, any order
         parts = str(known["relation"]).split("+")
         if relation not in parts:
             known["relation"] = "+".join(sorted([*parts, relation]))
