@@ -110,30 +110,39 @@ def memberships(facts: Facts | Outline, nodes: Iterable[str] | None = None) -> M
     for entry, topic in about:
         if topic in wanted:
             linked[topic].add(entry)
-    # The topics of the nodes wanted and of the entries linked to them (not of topics).
+    # The topics of the nodes wanted and of the entries linked to them (not of topics):
+    # the topics each is filed under, closed over broader topics once per distinct set.
     needed = set(wanted)
     for other, found in linked.items():
         if kinds[other] != "topic":
             needed |= found
-    broader = _broader(outline)
-    entry_topics: dict[str, set[str]] = defaultdict(set)
+    filed: dict[str, list[str]] = defaultdict(list)
     for entry, topic in about:
         if entry in needed:
-            entry_topics[entry] |= broader.get(topic, {topic})
+            filed[entry].append(topic)
+    broader = _broader(outline)
+    closed: dict[frozenset[str], frozenset[str]] = {}
+
+    def close(direct: frozenset[str]) -> frozenset[str]:
+        if direct not in closed:
+            closed[direct] = frozenset().union(*(broader.get(t, {t}) for t in direct))
+        return closed[direct]
+
     year_of = outline.years
     topics: dict[str, frozenset[str]] = {}
     years: dict[str, tuple[int, int] | None] = {}
     for iri in sorted(wanted):
         kind = kinds[iri]
-        found = set(entry_topics.get(iri, ()))
+        direct = set(filed.get(iri, ()))
         dates = [year_of[iri]] if is_entry(iri) and iri in year_of else []
         for entry in linked.get(iri, ()):
-            if kind != "topic":
-                found |= entry_topics.get(entry, set())
-            if is_entry(entry) and entry in year_of:  # only entries date
+            if kind != "topic" and entry in filed:
+                direct.update(filed[entry])
+            if entry in year_of and is_entry(entry):  # only entries date
                 dates.append(year_of[entry])
+        found = close(frozenset(direct))
         if kind == "topic":
-            found |= broader.get(iri, {iri})
+            found = found | broader.get(iri, {iri})
         topics[iri] = frozenset(found)
         years[iri] = (min(dates), max(dates)) if dates else None
     return Memberships(topics, years)

@@ -360,10 +360,16 @@ def _entities(store, facts, *, focus, depth, kinds, topics, since, size_by, seed
     outline = facts.outline() if facts is not None else read_outline(store)
     focus_iri, topic_iris = _resolve(facts, "entities", focus, topics)
     ties = entity_ties(outline)
-    near: dict[str, list[str]] = {n: [] for n in outline.kinds}
+    degree = dict.fromkeys(outline.kinds, 0)
     for u, v in ties:
-        near[u].append(v)
-        near[v].append(u)
+        degree[u] += 1
+        degree[v] += 1
+    near: dict[str, list[str]] = {}
+    if focus_iri is not None:  # neighbours, to walk from the focus
+        near = {n: [] for n in outline.kinds}
+        for u, v in ties:
+            near[u].append(v)
+            near[v].append(u)
     member = memberships(outline) if topic_iris or since is not None else None
     keep = keep_nodes(
         outline.kinds,
@@ -379,9 +385,9 @@ def _entities(store, facts, *, focus, depth, kinds, topics, since, size_by, seed
     )
     scores: dict = {}
     if size_by == "degree":  # networkx's degree centrality, counted from the ties
-        n = len(near)
+        n = len(degree)
         scale = 1.0 / (n - 1.0) if n > 1 else 0.0
-        scores = {node: len(near[node]) * scale for node in keep}
+        scores = {node: degree[node] * scale for node in keep}
     elif size_by:  # a centrality of the whole view
         whole = nx.Graph()
         whole.add_nodes_from(outline.kinds)
