@@ -88,21 +88,20 @@ def memberships(facts: Facts | Outline, nodes: Iterable[str] | None = None) -> M
     kinds = outline.kinds
     wanted = set(kinds) if nodes is None else {n for n in nodes if n in kinds}
 
-    def is_entry(iri: str) -> bool:
-        return kinds.get(iri) in ENTRY_KINDS
+    entries = {i for i, k in kinds.items() if k in ENTRY_KINDS}
 
     about = outline.edges.get("about-topic", [])
     linked: dict[str, set[str]] = defaultdict(set)  # wanted non-entry → entries
     for relation, entry_first in _TIES:
         for subject, obj in outline.edges.get(relation, []):
             entry, other = (subject, obj) if entry_first else (obj, subject)
-            if other in wanted and is_entry(entry) and not is_entry(other):
+            if other in wanted and entry in entries and other not in entries:
                 linked[other].add(entry)
     implemented = {s for _, s in outline.edges.get("implements", []) if s in wanted}
     if implemented:
         code_of: dict[str, set[str]] = defaultdict(set)  # repository → entries
         for entry, repo in outline.edges.get("has-code", []):
-            if is_entry(entry):
+            if entry in entries:
                 code_of[repo].add(entry)
         for repo, system in outline.edges.get("implements", []):
             if system in implemented:
@@ -134,11 +133,11 @@ def memberships(facts: Facts | Outline, nodes: Iterable[str] | None = None) -> M
     for iri in sorted(wanted):
         kind = kinds[iri]
         direct = set(filed.get(iri, ()))
-        dates = [year_of[iri]] if is_entry(iri) and iri in year_of else []
+        dates = [year_of[iri]] if iri in entries and iri in year_of else []
         for entry in linked.get(iri, ()):
             if kind != "topic" and entry in filed:
                 direct.update(filed[entry])
-            if entry in year_of and is_entry(entry):  # only entries date
+            if entry in year_of and entry in entries:  # only entries date
                 dates.append(year_of[entry])
         found = close(frozenset(direct))
         if kind == "topic":
