@@ -1,7 +1,18 @@
-"""The interactive page against pyvis's defaults on the same graph, side by side.
+"""The interactive page against pyvis's defaults on the same graph, side by side; or the
+page ``build`` writes, from the store of a built graph.
 
     python bench/viz.py                          # 500 and 5,000 nodes
     python bench/viz.py --sizes 500 --timeout 60
+    python bench/viz.py --page out/mlsys-graph.nt [--faithful]   # the page of a build
+
+``--page GRAPH`` (N-Triples written by ``mlsys-graph build``, e.g. of ``python
+bench/synth.py 10000 -o list.md``): the graph is loaded into an in-memory Oxigraph store
+(as the build hands it over; ``--faithful`` through ``kg.oxi.load_ntriples``, derived XSD
+datatypes renamed), then ``viz.render_html(store)`` makes the page. Printed: CPU seconds
+of the page and of its stages, peak RSS, and the ratio against a baseline run side by
+side on the same store: one pass over every quad in Python (``for q in store``), what
+reading the whole graph term by term costs. CPU seconds, not wall time: the machine is
+shared.
 
 Graphs: the entities view of ``bench/synth_graph.py`` graphs (N-Triples in the build's
 shapes), cut to exactly N nodes by ``viz.draw(max_nodes=N)`` (the N of highest degree).
@@ -136,12 +147,81 @@ def first_draw(browser, path: Path, timeout: float, expression: str) -> tuple[fl
     return ms, len(outside)
 
 
+#: Functions whose CPU seconds ``--page`` reports (module, name), in the page's order.
+STAGES = (
+    ("mlsys_graph.network.facts", "read_outline"),
+    ("mlsys_graph.network.project", "entity_ties"),
+    ("mlsys_graph.network.facts", "read_nodes"),
+    ("mlsys_graph.viz.layout", "spring_layout"),
+    ("mlsys_graph.network.details", "read_details"),
+    ("mlsys_graph.network.select", "memberships"),
+    ("mlsys_graph.viz.page", "page_data"),
+)
+
+
+def page_of_build(path: Path, faithful: bool) -> None:
+    """CPU seconds of the page of a built graph, by stage, against one pass over the store."""
+    import functools
+    import importlib
+    import resource
+
+    import pyoxigraph as ox
+
+    from mlsys_graph.viz.html import render_html
+
+    clock = time.process_time
+    started = clock()
+    store = ox.Store()
+    if faithful:
+        from mlsys_graph.kg.oxi import load_ntriples
+
+        load_ntriples(store, path.read_bytes())
+    else:
+        store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
+    loaded = clock() - started
+    spent: dict[str, float] = {}
+    for module_name, name in STAGES:
+        module = importlib.import_module(module_name)
+        original = getattr(module, name)
+
+        def timed(*args, _f=original, _name=name, **kwargs):
+            t = clock()
+            try:
+                return _f(*args, **kwargs)
+            finally:
+                spent[_name] = spent.get(_name, 0.0) + clock() - t
+
+        setattr(module, name, functools.wraps(original)(timed))
+    started = clock()
+    page = render_html(store)
+    took = clock() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    started = clock()
+    quads = sum(1 for _ in store)
+    baseline = clock() - started
+    print(
+        f"{path}: {quads:,} quads, loaded in {loaded:.1f} s CPU ({'faithful' if faithful else 'plain'})"
+    )
+    print(f"  page          {took:8.2f} s CPU  {len(page) / 1024:,.0f} KB  peak RSS {peak:,} MB")
+    for _, name in STAGES:
+        print(f"    {name:14s}{spent.get(name, 0.0):8.2f} s")
+    print(
+        f"  one pass over the store {baseline:8.2f} s CPU   ratio page / pass {took / baseline:6.2f}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="500,5000")
     parser.add_argument("--timeout", type=float, default=180.0)
     parser.add_argument("--chromium", default="/usr/bin/chromium")
+    parser.add_argument("--page", type=Path, action="append", help="N-Triples of a build")
+    parser.add_argument("--faithful", action="store_true", help="--page: a faithful store")
     args = parser.parse_args()
+    if args.page:
+        for path in args.page:
+            page_of_build(path, args.faithful)
+        return
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:

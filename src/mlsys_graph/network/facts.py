@@ -2,7 +2,11 @@
 
 :func:`read_facts` scans the store once per predicate (``quads_for_pattern``; no query per
 node) and runs one SPARQL SELECT for the lineage claims. It returns plain Python values
-(IRIs as strings), so projections never touch RDF terms again.
+(IRIs as strings), so projections never touch RDF terms again. Its parts serve readers
+that need less: :func:`read_outline` reads kinds, years, edges and the asserted claims but
+no names (what choosing the nodes of a big page needs), :func:`read_nodes` the names of a
+few nodes by subject. Numbers are read from their lexical form, so a store that keeps
+derived XSD datatypes under their own IRIs (``kg.oxi``'s faithful load) reads the same.
 
 Only the analysable nodes are kept (:data:`KINDS`): entries, people, venues, repositories,
 systems and topics. Source records, authorships, links, claims and classes never become
@@ -17,7 +21,6 @@ nodes, so literal, class and provenance hubs cannot skew a centrality.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
 __all__ = [
@@ -27,7 +30,13 @@ __all__ = [
     "Claim",
     "Facts",
     "NodeInfo",
+    "Outline",
+    "read_claims",
+    "read_edges",
     "read_facts",
+    "read_kinds",
+    "read_nodes",
+    "read_outline",
     "strength_rank",
 ]
 
@@ -149,16 +158,48 @@ class Facts:
 
     ``edges`` maps a relation name to sorted ``(subject, object)`` IRI pairs whose ends are
     both nodes. ``names`` maps a node to its other names (name variants, titles, slugs).
+    ``claims`` are those of ``min_strength`` or stronger (every claim by default).
     """
 
     nodes: dict[str, NodeInfo]
     edges: dict[str, list[tuple[str, str]]]
     claims: list[Claim]
     names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    min_strength: str = "inferred"
 
     def of_kind(self, *kinds: str) -> list[str]:
         """Sorted IRIs of the nodes of the given kinds."""
         return sorted(i for i, n in self.nodes.items() if n.kind in kinds)
+
+    def outline(self) -> Outline:
+        """The :class:`Outline` of these facts (every claim)."""
+        nodes = self.nodes
+        years = {i: n.year for i, n in nodes.items() if n.year is not None}
+        kinds = {i: n.kind for i, n in nodes.items()}
+        return Outline(kinds, years, self.edges, self.claims, self.min_strength)
+
+
+@dataclass(frozen=True)
+class Outline:
+    """The shape of a graph without its names: every node's kind and year, the typed
+    edges (as in :class:`Facts`, but in no particular order when read by
+    :func:`read_outline`), and the lineage claims of ``min_strength`` or stronger.
+
+    What a view needs to choose and score its nodes (:func:`~.project.entity_ties`,
+    :func:`~.select.memberships`); the names of the few nodes shown are read afterwards
+    (:func:`read_nodes`). :func:`read_outline` reads it from a graph; ``Facts.outline()``
+    derives it from facts already read.
+    """
+
+    kinds: dict[str, str]
+    years: dict[str, int]
+    edges: dict[str, list[tuple[str, str]]]
+    claims: list[Claim]
+    min_strength: str = "inferred"
+
+    def of_kind(self, *kinds: str) -> list[str]:
+        """Sorted IRIs of the nodes of the given kinds."""
+        return sorted(i for i, k in self.kinds.items() if k in kinds)
 
 
 #: Relation name of the entities view → the predicate it is read from and its direction
@@ -213,13 +254,124 @@ def _local(iri: str) -> str:
     return iri
 
 
-def read_facts(source=None) -> Facts:
+#: The predicates a node's label, name, title and year are read from, in the order
+#: :func:`_node_info` prefers them.
+_TITLE, _PERSON_NAME, _ACRONYM, _PREF = (
+    DCT + "title",
+    FOAF_NAME,
+    MLS + "acronym",
+    SKOS + "prefLabel",
+)
+_SHORT, _YEAR = MLS + "shortName", MLS + "year"
+_NODE_PREDICATES = (RDFS_LABEL, _TITLE, _SHORT, _YEAR, _PERSON_NAME, _PREF, _ACRONYM)
+#: Other names of a node (for :class:`~mlsys_graph.network.names.NameIndex`).
+_NAME_PREDICATES = (MLS + "nameVariant", MLS + "fullName", MLS + "githubSlug")
+
+
+def _node_info(iri: str, kind: str, table: dict[str, list[str]]) -> NodeInfo:
+    """One node from its values per predicate (the smallest value of each counts)."""
+    get = table.get
+    label = min(
+        get(_TITLE) or get(_PERSON_NAME) or get(_ACRONYM) or get(_PREF) or get(RDFS_LABEL)
+        or [_local(iri)]
+    )  # fmt: skip
+    name = min(get(_SHORT) or [label])
+    year = _year(min(table[_YEAR])) if _YEAR in table else None
+    title = min(table[_TITLE]) if _TITLE in table else None
+    return NodeInfo(iri, kind, label, name, year, title)
+
+
+def _tables(store, kinds, predicates, iris=None) -> dict[str, dict[str, list[str]]]:
+    """node → predicate → values, for the nodes ``iris`` (default: all of ``kinds``).
+
+    A few nodes are read by subject (one lookup per node and predicate), many by one scan
+    per predicate; both give the same values.
+    """
+    import pyoxigraph as ox
+
+    wanted = kinds if iris is None else {i for i in iris if i in kinds}
+    tables: dict[str, dict[str, list[str]]] = {iri: {} for iri in wanted}
+    if len(wanted) * 4 < len(kinds):
+        named = [(p, ox.NamedNode(p)) for p in predicates]
+        for iri in tables:
+            table, node = tables[iri], ox.NamedNode(iri)
+            for predicate, term in named:
+                found = [q.object.value for q in store.quads_for_pattern(node, term, None)]
+                if found:
+                    table[predicate] = found
+    else:
+        for predicate in predicates:
+            for s, o in _scan(store, predicate):
+                table = tables.get(s.value)
+                if table is not None:
+                    table.setdefault(predicate, []).append(o.value)
+    return tables
+
+
+def read_kinds(source=None) -> dict[str, str]:
+    """Every analysable node of a graph and its kind (one scan per class), IRIs sorted.
+
+    >>> kinds = read_kinds()                  # the bundled graph
+    >>> kinds["https://w3id.org/mlsys-graph/id/paper/crankshaw2017-clipper"]
+    'paper'
+    """
+    import pyoxigraph as ox
+
+    from .source import open_graph
+
+    store = open_graph(source)
+    kinds: dict[str, str] = {}
+    rdf_type = ox.NamedNode(RDF_TYPE)
+    for cls, kind in CLASS_KINDS.items():  # one scan per class: authorships, links... never read
+        for quad in store.quads_for_pattern(None, rdf_type, ox.NamedNode(MLS + cls)):
+            kinds.setdefault(quad.subject.value, kind)
+    return dict(sorted(kinds.items()))
+
+
+def read_nodes(source, kinds: dict[str, str], iris=None) -> dict[str, NodeInfo]:
+    """:class:`NodeInfo` of the nodes ``iris`` (default: every node of ``kinds``, which is
+    :func:`read_kinds` of the same graph), IRIs sorted.
+
+    >>> kinds = read_kinds()
+    >>> clipper = "https://w3id.org/mlsys-graph/id/paper/crankshaw2017-clipper"
+    >>> read_nodes(None, kinds, [clipper]) == {clipper: read_facts().nodes[clipper]}
+    True
+    """
+    from .source import open_graph
+
+    tables = _tables(open_graph(source), kinds, _NODE_PREDICATES, iris)
+    return {iri: _node_info(iri, kinds[iri], tables[iri]) for iri in sorted(tables)}
+
+
+def read_edges(
+    source, kinds: dict[str, str], *, ordered: bool = True
+) -> dict[str, list[tuple[str, str]]]:
+    """relation of :data:`RELATIONS` → ``(subject, object)`` pairs of nodes of ``kinds``
+    (one scan per predicate), sorted unless ``ordered=False`` (then in the store's order:
+    sorting 750k pairs of IRIs costs seconds that counting degrees does not need)."""
+    from .source import open_graph
+
+    store = open_graph(source)
+    edges: dict[str, list[tuple[str, str]]] = {}
+    for relation, (predicate, forward) in RELATIONS.items():
+        pairs = {
+            (s, o) if forward else (o, s)
+            for s, o in ((s.value, getattr(o, "value", None)) for s, o in _scan(store, predicate))
+            if s in kinds and o in kinds
+        }
+        edges[relation] = sorted(pairs) if ordered else list(pairs)
+    return edges
+
+
+def read_facts(source=None, *, min_strength: str = "inferred") -> Facts:
     """The nodes, edges and lineage claims of a graph.
 
     Parameters
     ----------
     source : anything :func:`mlsys_graph.network.source.open_graph` accepts, or Facts
         The graph (the bundled one by default). A ``Facts`` is returned as it is.
+    min_strength : {"stated", "curated", "inferred"}
+        Weakest lineage claim read (default: all of them).
 
     Returns
     -------
@@ -230,92 +382,110 @@ def read_facts(source=None) -> Facts:
     from .source import open_graph
 
     store = open_graph(source)
-    import pyoxigraph as ox
-
-    kinds: dict[str, str] = {}
-    rdf_type = ox.NamedNode(RDF_TYPE)
-    for cls, kind in CLASS_KINDS.items():  # one scan per class: authorships, links... never read
-        for quad in store.quads_for_pattern(None, rdf_type, ox.NamedNode(MLS + cls)):
-            kinds.setdefault(quad.subject.value, kind)
-
-    def values(predicate: str) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = defaultdict(list)
-        for s, o in _scan(store, predicate):
-            if s.value in kinds:
-                out[s.value].append(o.value)
-        return {k: sorted(v) if len(v) > 1 else v for k, v in out.items()}
-
-    labels = values(RDFS_LABEL)
-    titles = values(DCT + "title")
-    short = values(MLS + "shortName")
-    years = values(MLS + "year")
-    person_names = values(FOAF_NAME)
-    pref = values(SKOS + "prefLabel")
-    acronyms = values(MLS + "acronym")
-    nodes = {}
-    for iri in sorted(kinds):
-        label = (
-            (titles.get(iri) or person_names.get(iri) or acronyms.get(iri) or pref.get(iri))
-            or labels.get(iri)
-            or [_local(iri)]
-        )[0]
-        name = (short.get(iri) or [label])[0]
-        year = _year(years[iri][0]) if iri in years else None
-        title = titles[iri][0] if iri in titles else None
-        nodes[iri] = NodeInfo(iri, kinds[iri], label, name, year, title)
-
-    edges: dict[str, list[tuple[str, str]]] = {}
-    for relation, (predicate, forward) in RELATIONS.items():
-        pairs = set()
-        for s, o in _scan(store, predicate):
-            if s.value in nodes and getattr(o, "value", None) in nodes:
-                pairs.add((s.value, o.value) if forward else (o.value, s.value))
-        edges[relation] = sorted(pairs)
-
-    names: dict[str, set[str]] = defaultdict(set)
-    for table in (labels, titles, short, person_names, pref, acronyms):
-        for iri, texts in table.items():
-            names[iri].update(texts)
-    for predicate in (MLS + "nameVariant", MLS + "fullName", MLS + "githubSlug"):
-        for iri, texts in values(predicate).items():
-            names[iri].update(texts)
-
+    kinds = read_kinds(store)
+    tables = _tables(store, kinds, (*_NODE_PREDICATES, *_NAME_PREDICATES))
+    nodes = {iri: _node_info(iri, kind, tables[iri]) for iri, kind in kinds.items()}
+    names = {}
+    for iri, table in tables.items():
+        found = {v for predicate, values in table.items() if predicate != _YEAR for v in values}
+        if found:
+            names[iri] = tuple(sorted(found))
     return Facts(
         nodes,
-        edges,
-        _read_claims(store, nodes),
-        {k: tuple(sorted(v)) for k, v in sorted(names.items())},
+        read_edges(store, kinds),
+        read_claims(store, kinds, min_strength=min_strength),
+        names,
+        min_strength,
     )
 
 
-def _read_claims(store, nodes) -> list[Claim]:
+def read_outline(source=None, *, min_strength: str = "curated") -> Outline:
+    """The :class:`Outline` of a graph: kinds, years, edges and the claims of
+    ``min_strength`` or stronger (default: the asserted ones), without reading names.
+
+    >>> outline = read_outline()              # the bundled graph
+    >>> facts = read_facts()
+    >>> outline.kinds == {i: n.kind for i, n in facts.nodes.items()}
+    True
+    >>> {r: sorted(pairs) for r, pairs in outline.edges.items()} == facts.edges
+    True
+    """
+    from .source import open_graph
+
+    store = open_graph(source)
+    kinds = read_kinds(store)
+    texts: dict[str, str] = {}
+    for s, o in _scan(store, _YEAR):
+        iri, text = s.value, o.value
+        if iri in kinds and (iri not in texts or text < texts[iri]):
+            texts[iri] = text  # the smallest text counts, as in read_nodes
+    years = {i: _year(t) for i, t in texts.items()}
+    return Outline(
+        kinds,
+        {i: y for i, y in years.items() if y is not None},
+        read_edges(store, kinds, ordered=False),
+        read_claims(store, kinds, min_strength=min_strength),
+        min_strength,
+    )
+
+
+def read_claims(source, nodes, *, min_strength: str = "inferred") -> list[Claim]:
+    """The lineage claims between nodes (a mapping or set of IRIs), sorted.
+
+    With ``min_strength`` "stated" or "curated", only claims of that strength or a stronger
+    one are read, and the store's query starts from them: a graph of many inferred
+    candidates costs little when they are not wanted. ("inferred": every claim, also one
+    with no strength or an unknown one.)
+
+    >>> kinds = read_kinds()
+    >>> [c.strength for c in read_claims(None, kinds, min_strength="curated")][:1]
+    ['stated']
+    """
+    from .source import open_graph
+
+    if min_strength not in STRENGTHS:
+        raise ValueError(f"min_strength must be one of {', '.join(STRENGTHS)}: {min_strength!r}")
+    store = open_graph(source)
+    query = _CLAIMS
+    if min_strength != "inferred":  # only claims of the wanted strengths, found first
+        wanted = " ".join(f'"{s}"' for s in STRENGTHS[: STRENGTHS.index(min_strength) + 1])
+        query = query.replace(
+            "?claim a mls:LineageClaim ;",
+            f"VALUES ?strength {{ {wanted} }} ?claim mls:strength ?strength . "
+            "?claim a mls:LineageClaim ;",
+        ).replace("OPTIONAL { ?claim mls:strength ?strength }", "")
     found: dict[str, Claim] = {}
-    for row in store.query(_CLAIMS):
-
-        def get(name, row=row):
-            term = row[name]
-            return None if term is None else term.value
-
-        iri, subject, obj = get("claim"), get("s"), get("o")
+    for row in store.query(query):
+        (
+            iri,
+            subject,
+            rel,
+            obj,
+            strength,
+            evidence,
+            elabel,
+            file,
+            line,
+            text,
+            phrase,
+            reason,
+            rule,
+        ) = (None if term is None else term.value for term in row)
         if subject not in nodes or obj not in nodes or iri in found:
             continue
-        line = get("line")
-        file = get("file")
-        evidence = get("evidence")
-        where = f"{file}:{line}" if file and line else file or get("elabel") or evidence
-        rule = get("rule")
+        where = f"{file}:{line}" if file and line else file or elabel or evidence
         found[iri] = Claim(
             iri=iri,
             subject=subject,
-            relation=_local(get("rel")),
+            relation=_local(rel),
             object=obj,
-            strength=get("strength") or "inferred",
+            strength=strength or "inferred",
             evidence=where,
             file=file,
             line=int(line) if line else None,
-            source_text=get("text"),
-            phrase=get("phrase"),
-            reason=get("reason"),
+            source_text=text,
+            phrase=phrase,
+            reason=reason,
             rule=_local(rule) if rule else None,
         )
     return sorted(found.values(), key=lambda c: (c.subject, c.object, c.relation, c.iri))

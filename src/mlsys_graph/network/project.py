@@ -55,6 +55,7 @@ __all__ = [
     "authorship_graph",
     "coauthor_graph",
     "entities_graph",
+    "entity_ties",
     "lineage_graph",
     "project",
     "topics_graph",
@@ -70,6 +71,15 @@ def _check_strength(min_strength: str) -> int:
     if min_strength not in STRENGTHS:
         raise ValueError(f"min_strength must be one of {', '.join(STRENGTHS)}: {min_strength!r}")
     return strength_rank(min_strength)
+
+
+def _check_read(facts, min_strength: str) -> int:
+    """The rank of ``min_strength``; refuses facts read without the claims it asks for."""
+    keep = _check_strength(min_strength)
+    read = getattr(facts, "min_strength", "inferred")
+    if strength_rank(read) > keep:
+        raise ValueError(f"these facts hold only claims of strength {read} or stronger")
+    return keep
 
 
 def entities_graph(source=None, *, min_strength: str = "curated") -> nx.Graph:
@@ -96,22 +106,47 @@ def entities_graph(source=None, *, min_strength: str = "curated") -> nx.Graph:
     import networkx as nx
 
     facts = read_facts(source)
-    keep = _check_strength(min_strength)
+    ties = entity_ties(facts, min_strength=min_strength)
     g = nx.Graph(view="entities")
     for iri in sorted(facts.nodes):
         g.add_node(iri, **facts.nodes[iri].attrs())
+    for (u, v), data in sorted(ties.items()):
+        g.add_edge(u, v, **data)
+    return g
+
+
+def entity_ties(facts, *, min_strength: str = "curated") -> dict[tuple[str, str], dict]:
+    """The edges of the entities view: ``(u, v)`` with ``u < v`` → edge attributes (in the
+    order found; the view adds them sorted).
+
+    ``facts`` is a :class:`~.facts.Facts` or an :class:`~.facts.Outline` holding the
+    claims of ``min_strength`` or stronger; the pairs of a relation may come in any order
+    (the same ties either way). The entities view is the graph of these ties
+    over every node; its degrees can be counted from them without building it.
+
+    >>> from mlsys_graph.network.testing import tiny_facts
+    >>> ties = entity_ties(tiny_facts())
+    >>> ties["id/a-person", "id/paper-a"]
+    {'relation': 'authored', 'subject': 'id/a-person', 'weight': 1}
+    """
+    keep = _check_read(facts, min_strength)
     ties: dict[tuple[str, str], dict[str, object]] = {}
+    first: dict[tuple[str, str], str] = {}  # the relation that made the tie
 
     def tie(subject: str, obj: str, relation: str) -> None:
-        key = (min(subject, obj), max(subject, obj))
-        if key[0] == key[1]:
+        if subject == obj:
             return
-        if key in ties:
-            known = str(ties[key]["relation"]).split("+")
-            if relation not in known:
-                ties[key]["relation"] = "+".join(sorted([*known, relation]))
+        key = (subject, obj) if subject < obj else (obj, subject)
+        known = ties.get(key)
+        if known is None:
+            ties[key] = {"relation": relation, "subject": subject, "weight": 1}
+            first[key] = relation
             return
-        ties[key] = {"relation": relation, "subject": subject, "weight": 1}
+        if relation == first[key] and subject != known["subject"]:
+            known["subject"] = key[0]  # both ways: what sorted pairs would give, any order
+        parts = str(known["relation"]).split("+")
+        if relation not in parts:
+            known["relation"] = "+".join(sorted([*parts, relation]))
 
     for relation in sorted(facts.edges):
         for subject, obj in facts.edges[relation]:
@@ -119,9 +154,7 @@ def entities_graph(source=None, *, min_strength: str = "curated") -> nx.Graph:
     for claim in facts.claims:
         if strength_rank(claim.strength) >= keep:
             tie(claim.subject, claim.object, claim.relation)
-    for (u, v), data in sorted(ties.items()):
-        g.add_edge(u, v, **data)
-    return g
+    return ties
 
 
 def authorship_graph(source=None) -> nx.Graph:
@@ -266,7 +299,7 @@ def lineage_graph(
     import networkx as nx
 
     facts = read_facts(source)
-    keep = _check_strength(min_strength)
+    keep = _check_read(facts, min_strength)
     wanted = None if relations is None else {r.casefold() for r in relations}
     best: dict[tuple[str, str], object] = {}
     for claim in facts.claims:

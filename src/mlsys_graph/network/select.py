@@ -24,16 +24,16 @@ A node's dates are a span (earliest, latest); a node with no dated entry has non
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .facts import ENTRY_KINDS, Facts
+from .facts import ENTRY_KINDS, Facts, Outline
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
 
-__all__ = ["Memberships", "induced", "memberships", "select"]
+__all__ = ["Memberships", "induced", "keep_nodes", "memberships", "select"]
 
 #: Relations that tie a non-entry node to an entry: (relation, whether the entry is the
 #: subject). ``implements`` ties a system to the entries whose repository implements it.
@@ -53,7 +53,7 @@ class Memberships:
     years: dict[str, tuple[int, int] | None]
 
 
-def _broader(facts: Facts) -> dict[str, set[str]]:
+def _broader(facts: Facts | Outline) -> dict[str, set[str]]:
     """topic → itself and every broader topic (transitively)."""
     up: dict[str, set[str]] = defaultdict(set)
     for narrow, broad in facts.edges.get("broader", []):
@@ -75,43 +75,76 @@ def _broader(facts: Facts) -> dict[str, set[str]]:
     return closed
 
 
-def memberships(facts: Facts) -> Memberships:
-    """Topics and years of every node of ``facts`` (the rule of this module)."""
-    nodes = facts.nodes
-    broader = _broader(facts)
-    entries = {i for i, n in nodes.items() if n.kind in ENTRY_KINDS}
-    topics: dict[str, set[str]] = defaultdict(set)
-    years: dict[str, list[int]] = defaultdict(list)
-    for iri in entries:
-        if nodes[iri].year is not None:
-            years[iri].append(nodes[iri].year)
-    for entry, topic in facts.edges.get("about-topic", []):
-        topics[entry] |= broader.get(topic, {topic})
-    linked: dict[str, set[str]] = defaultdict(set)  # non-entry → entries
+def memberships(facts: Facts | Outline, nodes: Iterable[str] | None = None) -> Memberships:
+    """Topics and years of every node of ``facts`` (the rule of this module), or of
+    ``nodes`` only (the same values; the work then grows with their ties only).
+
+    >>> from mlsys_graph.network.testing import tiny_facts
+    >>> m = memberships(tiny_facts(), ["id/c-person"])
+    >>> m.years, {k: sorted(v) for k, v in m.topics.items()}
+    ({'id/c-person': (2018, 2019)}, {'id/c-person': ['id/topic-y']})
+    """
+    outline = facts.outline() if isinstance(facts, Facts) else facts
+    kinds = outline.kinds
+    wanted = set(kinds) if nodes is None else {n for n in nodes if n in kinds}
+
+    entries = {i for i, k in kinds.items() if k in ENTRY_KINDS}
+
+    about = outline.edges.get("about-topic", [])
+    linked: dict[str, set[str]] = defaultdict(set)  # wanted non-entry → entries
     for relation, entry_first in _TIES:
-        for subject, obj in facts.edges.get(relation, []):
+        for subject, obj in outline.edges.get(relation, []):
             entry, other = (subject, obj) if entry_first else (obj, subject)
-            if entry in entries and other not in entries:
+            if other in wanted and entry in entries and other not in entries:
                 linked[other].add(entry)
-    code_of: dict[str, set[str]] = defaultdict(set)  # repository → entries
-    for entry, repo in facts.edges.get("has-code", []):
-        code_of[repo].add(entry)
-    for repo, system in facts.edges.get("implements", []):
-        linked[system] |= code_of.get(repo, set()) & entries
-    for entry, topic in facts.edges.get("about-topic", []):
-        linked[topic].add(entry)
+    implemented = {s for _, s in outline.edges.get("implements", []) if s in wanted}
+    if implemented:
+        code_of: dict[str, set[str]] = defaultdict(set)  # repository → entries
+        for entry, repo in outline.edges.get("has-code", []):
+            if entry in entries:
+                code_of[repo].add(entry)
+        for repo, system in outline.edges.get("implements", []):
+            if system in implemented:
+                linked[system] |= code_of.get(repo, set())
+    for entry, topic in about:
+        if topic in wanted:
+            linked[topic].add(entry)
+    # The topics of the nodes wanted and of the entries linked to them (not of topics):
+    # the topics each is filed under, closed over broader topics once per distinct set.
+    needed = set(wanted)
     for other, found in linked.items():
-        for entry in found:
-            if nodes[other].kind != "topic":
-                topics[other] |= topics.get(entry, set())
-            if entry in years:
-                years[other].extend(years[entry])
-    for topic in facts.of_kind("topic"):
-        topics[topic] |= broader.get(topic, {topic})
-    return Memberships(
-        {i: frozenset(topics.get(i, ())) for i in nodes},
-        {i: (min(years[i]), max(years[i])) if years.get(i) else None for i in nodes},
-    )
+        if kinds[other] != "topic":
+            needed |= found
+    filed: dict[str, list[str]] = defaultdict(list)
+    for entry, topic in about:
+        if entry in needed:
+            filed[entry].append(topic)
+    broader = _broader(outline)
+    closed: dict[frozenset[str], frozenset[str]] = {}
+
+    def close(direct: frozenset[str]) -> frozenset[str]:
+        if direct not in closed:
+            closed[direct] = frozenset().union(*(broader.get(t, {t}) for t in direct))
+        return closed[direct]
+
+    year_of = outline.years
+    topics: dict[str, frozenset[str]] = {}
+    years: dict[str, tuple[int, int] | None] = {}
+    for iri in sorted(wanted):
+        kind = kinds[iri]
+        direct = set(filed.get(iri, ()))
+        dates = [year_of[iri]] if iri in entries and iri in year_of else []
+        for entry in linked.get(iri, ()):
+            if kind != "topic" and entry in filed:
+                direct.update(filed[entry])
+            if entry in year_of and entry in entries:  # only entries date
+                dates.append(year_of[entry])
+        found = close(frozenset(direct))
+        if kind == "topic":
+            found = found | broader.get(iri, {iri})
+        topics[iri] = frozenset(found)
+        years[iri] = (min(dates), max(dates)) if dates else None
+    return Memberships(topics, years)
 
 
 def select(
@@ -163,17 +196,67 @@ def select(
     >>> sorted(select(g, facts, topics=["id/topic-x"], kinds=["person", "paper"]))
     ['id/a-person', 'id/b-person', 'id/paper-a']
     """
-    import networkx as nx
+    if focus is not None and focus not in g:
+        raise KeyError(focus)
+    undirected = g.to_undirected(as_view=True) if g.is_directed() else g
+    keep = keep_nodes(
+        g,
+        facts,
+        neighbours=undirected.adj,
+        kind_of=lambda n: g.nodes[n].get("kind"),
+        focus=focus,
+        depth=depth,
+        kinds=kinds,
+        topics=topics,
+        since=since,
+        until=until,
+        member=member,
+    )
+    return induced(g, keep)
 
-    keep = set(g)
+
+def keep_nodes(
+    nodes: Iterable,
+    facts: Facts | Outline,
+    *,
+    neighbours: Mapping,
+    kind_of: Callable,
+    focus=None,
+    depth: int = 1,
+    kinds: Iterable[str] | None = None,
+    topics: Iterable[str] | None = None,
+    since: int | None = None,
+    until: int | None = None,
+    member: Memberships | None = None,
+) -> set:
+    """The nodes :func:`select` keeps, from the nodes of a view, their ``neighbours``
+    (node → its neighbours, both ways) and ``kind_of`` (node → kind), without a graph.
+
+    >>> from mlsys_graph.network.project import entity_ties
+    >>> from mlsys_graph.network.testing import tiny_facts
+    >>> facts = tiny_facts()
+    >>> near = {n: set() for n in facts.nodes}
+    >>> for u, v in entity_ties(facts):
+    ...     near[u].add(v); near[v].add(u)
+    >>> sorted(keep_nodes(facts.nodes, facts, neighbours=near, kind_of=lambda n: facts.nodes[n].kind,
+    ...                   focus="id/paper-a", kinds=["person"]))
+    ['id/a-person', 'id/b-person', 'id/paper-a']
+    """
+    keep = set(nodes)
     if focus is not None:
-        if focus not in g:
-            raise KeyError(focus)
-        undirected = g.to_undirected(as_view=True) if g.is_directed() else g
-        keep = set(nx.single_source_shortest_path_length(undirected, focus, cutoff=depth))
+        keep = {focus}
+        frontier = [focus]
+        for _ in range(depth):
+            step = []
+            for node in frontier:
+                for other in neighbours[node]:
+                    if other not in keep:
+                        keep.add(other)
+                        step.append(other)
+            frontier = step
     if kinds is not None:
         wanted = set(kinds)
-        keep = {n for n in keep if g.nodes[n].get("kind") in wanted}
+        keep = {n for n in keep if kind_of(n) in wanted}
     if topics is not None or since is not None or until is not None:
         member = member or memberships(facts)
         if topics is not None:
@@ -190,7 +273,7 @@ def select(
             keep = {n for n in keep if dated(n)}
     if focus is not None:
         keep.add(focus)
-    return induced(g, keep)
+    return keep
 
 
 def induced(g: nx.Graph, keep) -> nx.Graph:

@@ -8,6 +8,11 @@ centrality of :mod:`mlsys_graph.network.metrics` (computed on the whole view, li
 (:func:`mlsys_graph.network.details.read_details`). The result is a :class:`Drawing`
 whose ``data`` is what goes into the page as JSON: the page computes nothing.
 
+The entities view (the page ``build`` writes) is chosen before it is built: from an
+outline of the graph (:func:`mlsys_graph.network.facts.read_outline`: no names) its
+degrees are counted from its ties and only the nodes drawn are named and become a
+networkx graph; same nodes, scores and page as building the whole view first.
+
 >>> drawing = draw(view="lineage", iterations=20)        # the bundled graph
 >>> drawing.graph.number_of_nodes() == len(drawing.data["nodes"])
 True
@@ -17,7 +22,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -256,31 +261,172 @@ def draw(
         An unknown view or measure.
     """
     from ..network.details import read_details, source_documents
-    from ..network.facts import ENTRY_KINDS, read_facts
-    from ..network.metrics import centrality
-    from ..network.names import NameIndex
-    from ..network.project import project
-    from ..network.select import induced, memberships, select
     from ..network.source import open_graph
     from .layout import spring_layout
 
     if view not in VIEWS:
         raise ValueError(f"unknown view {view!r} (known: {', '.join(VIEWS)})")
     store = open_graph(source)
-    facts = facts or read_facts(store)
-    full = project(view, facts)
-    index = None
+    options = dict(focus=focus, depth=depth, kinds=kinds, topics=topics, since=since)
+    if view == "entities":
+        chosen = _entities(store, facts, size_by=size_by, seed=seed, **options)
+    else:
+        chosen = _projected(store, facts, view, size_by=size_by, seed=seed, **options)
+    keep, scores, focus_iri = chosen.nodes, chosen.scores, chosen.focus
+    total, dropped, notes = len(keep), 0, []
+    if max_nodes and total > max_nodes:
+        ranked = sorted(keep, key=lambda n: (-scores.get(n, 0.0), str(n)))
+        keep = set(ranked[:max_nodes])
+        if focus_iri is not None:
+            keep.add(focus_iri)
+        dropped = total - len(keep)
+        notes.append(
+            f"{len(keep):,} of {total:,} nodes drawn: the highest by "
+            f"{size_by or 'name'}; narrow with a focus, kinds, topics or a year"
+        )
+    topic_iris = chosen.facts.of_kind("topic")
+    info = chosen.info(sorted({*keep, *topic_iris}))
+    g = chosen.graph(keep, info)
+    positions = spring_layout(g, seed=seed, iterations=iterations)
+    details = read_details(store, iris=list(g), facts=chosen.facts)
+    topic_labels = {t: info[t].label for t in topic_iris}
+    if title is None:
+        lists = source_documents(store)
+        title = f"{'; '.join(lists) or 'mlsys-graph'} · {view}"
+        if focus_iri is not None:
+            title += f" around {info[focus_iri].name}"
+    data = page_data(
+        g,
+        positions=positions,
+        scores=scores,
+        size_by=size_by,
+        details=details,
+        member=chosen.member(list(g)),
+        topic_labels=topic_labels,
+        title=title,
+        view=view,
+        notes=notes,
+    )
+    return Drawing(g, data, view, total, dropped, tuple(notes))
+
+
+@dataclass(frozen=True)
+class _Chosen:
+    """A view's nodes chosen and scored, before the cap: what :func:`draw` needs of it.
+
+    ``info(iris)`` gives the :class:`~mlsys_graph.network.facts.NodeInfo` of some nodes,
+    ``graph(keep, info)`` the view on the nodes ``keep`` (the view's node and edge order),
+    ``member(nodes)`` their topics and years.
+    """
+
+    nodes: set
+    scores: dict
+    focus: str | None
+    facts: object
+    info: Callable
+    graph: Callable
+    member: Callable
+
+
+def _resolve(facts, view: str, focus, topics):
+    from ..network.facts import ENTRY_KINDS
+    from ..network.names import NameIndex
+
     focus_iri = topic_iris = None
     if focus is not None or topics:
         index = NameIndex(facts)
-    if focus is not None:
-        allowed = {"lineage": ENTRY_KINDS, "coauthor": ("person",), "topics": ("topic",)}
-        focus_iri = index.resolve(focus, allowed.get(view))
-        if focus_iri not in full:
-            label = facts.nodes[focus_iri].name
-            raise ValueError(f"{label} is not in the {view} view; try --view entities")
-    if topics:
-        topic_iris = [index.resolve(t, ["topic"]) for t in topics]
+        if focus is not None:
+            allowed = {"lineage": ENTRY_KINDS, "coauthor": ("person",), "topics": ("topic",)}
+            focus_iri = index.resolve(focus, allowed.get(view))
+        if topics:
+            topic_iris = [index.resolve(t, ["topic"]) for t in topics]
+    return focus_iri, topic_iris
+
+
+def _entities(store, facts, *, focus, depth, kinds, topics, since, size_by, seed) -> _Chosen:
+    """The entities view chosen and scored without building it: its nodes come from an
+    outline of the graph (no names), its degrees from the ties; only the nodes drawn get
+    their names read and become a networkx graph. The same nodes, scores and graph as
+    :func:`mlsys_graph.network.project.entities_graph` followed by ``select``."""
+    import networkx as nx
+
+    from ..network.facts import read_facts, read_nodes, read_outline
+    from ..network.metrics import centrality
+    from ..network.project import entity_ties
+    from ..network.select import keep_nodes, memberships
+
+    if facts is None and (focus is not None or topics):  # names to resolve
+        facts = read_facts(store, min_strength="curated")
+    outline = facts.outline() if facts is not None else read_outline(store)
+    focus_iri, topic_iris = _resolve(facts, "entities", focus, topics)
+    ties = entity_ties(outline)
+    degree = dict.fromkeys(outline.kinds, 0)
+    for u, v in ties:
+        degree[u] += 1
+        degree[v] += 1
+    near: dict[str, list[str]] = {}
+    if focus_iri is not None:  # neighbours, to walk from the focus
+        near = {n: [] for n in outline.kinds}
+        for u, v in ties:
+            near[u].append(v)
+            near[v].append(u)
+    member = memberships(outline) if topic_iris or since is not None else None
+    keep = keep_nodes(
+        outline.kinds,
+        outline,
+        neighbours=near,
+        kind_of=outline.kinds.get,
+        focus=focus_iri,
+        depth=depth,
+        kinds=kinds or None,
+        topics=topic_iris,
+        since=since,
+        member=member,
+    )
+    scores: dict = {}
+    if size_by == "degree":  # networkx's degree centrality, counted from the ties
+        n = len(degree)
+        scale = 1.0 / (n - 1.0) if n > 1 else 0.0
+        scores = {node: degree[node] * scale for node in keep}
+    elif size_by:  # a centrality of the whole view
+        whole = nx.Graph()
+        whole.add_nodes_from(outline.kinds)
+        whole.add_edges_from((u, v, data) for (u, v), data in sorted(ties.items()))
+        every = centrality(whole, size_by, seed=seed)
+        scores = {node: every.get(node, 0.0) for node in sorted(keep)}
+
+    def info(iris):
+        if facts is not None:
+            return {i: facts.nodes[i] for i in iris}
+        return read_nodes(store, outline.kinds, iris)
+
+    def graph(nodes, found) -> nx.Graph:
+        g = nx.Graph(view="entities")
+        for node in sorted(nodes):
+            g.add_node(node, **found[node].attrs())
+        drawn = sorted(pair for pair in ties if pair[0] in nodes and pair[1] in nodes)
+        g.add_edges_from((u, v, dict(ties[u, v])) for u, v in drawn)
+        return g
+
+    def member_of(nodes):
+        return member if member is not None else memberships(outline, nodes)
+
+    return _Chosen(keep, scores, focus_iri, facts or outline, info, graph, member_of)
+
+
+def _projected(store, facts, view, *, focus, depth, kinds, topics, since, size_by, seed):
+    """Any view, built whole by :func:`mlsys_graph.network.project.project`."""
+    from ..network.facts import read_facts
+    from ..network.metrics import centrality
+    from ..network.project import project
+    from ..network.select import induced, memberships, select
+
+    facts = facts or read_facts(store)
+    full = project(view, facts)
+    focus_iri, topic_iris = _resolve(facts, view, focus, topics)
+    if focus_iri is not None and focus_iri not in full:
+        label = facts.nodes[focus_iri].name
+        raise ValueError(f"{label} is not in the {view} view; try --view entities")
     member = memberships(facts)
     g = select(
         full,
@@ -296,36 +442,12 @@ def draw(
     if size_by:
         every = centrality(full, size_by, seed=seed)
         scores = {n: every.get(n, 0.0) for n in g}
-    total, dropped, notes = g.number_of_nodes(), 0, []
-    if max_nodes and total > max_nodes:
-        ranked = sorted(g, key=lambda n: (-scores.get(n, 0.0), str(n)))
-        keep = set(ranked[:max_nodes])
-        if focus_iri is not None:
-            keep.add(focus_iri)
-        g = induced(g, keep)
-        dropped = total - g.number_of_nodes()
-        notes.append(
-            f"{g.number_of_nodes():,} of {total:,} nodes drawn: the highest by "
-            f"{size_by or 'name'}; narrow with a focus, kinds, topics or a year"
-        )
-    positions = spring_layout(g, seed=seed, iterations=iterations)
-    details = read_details(store, iris=list(g))
-    topic_labels = {t: facts.nodes[t].label for t in facts.of_kind("topic")}
-    if title is None:
-        lists = source_documents(store)
-        title = f"{'; '.join(lists) or 'mlsys-graph'} · {view}"
-        if focus_iri is not None:
-            title += f" around {facts.nodes[focus_iri].name}"
-    data = page_data(
-        g,
-        positions=positions,
-        scores=scores,
-        size_by=size_by,
-        details=details,
-        member=member,
-        topic_labels=topic_labels,
-        title=title,
-        view=view,
-        notes=notes,
+    return _Chosen(
+        set(g),
+        scores,
+        focus_iri,
+        facts,
+        lambda iris: {i: facts.nodes[i] for i in iris},
+        lambda nodes, _: induced(g, nodes),
+        lambda _: member,
     )
-    return Drawing(g, data, view, total, dropped, tuple(notes))
