@@ -32,7 +32,6 @@ reads back as ``"1.5"``).
 
 from __future__ import annotations
 
-import io
 import re
 from typing import TYPE_CHECKING
 
@@ -223,23 +222,19 @@ def load_ntriples(store: pyoxigraph.Store, data: bytes | str) -> pyoxigraph.Stor
     return store
 
 
-class _RenamingReader(io.RawIOBase):
-    """A binary N-Triples handle read through :func:`rename_datatypes`, a chunk of whole
-    lines at a time, so that a file of any size is loaded with one chunk in memory.
+class _Lines:
+    """The chunks of whole lines of a binary N-Triples handle, with :func:`rename_datatypes`
+    applied, about ``chunk`` bytes each, so that a file of any size is loaded with one chunk
+    in memory.
 
     With ``complete`` (an event), the file may still be growing: at its end the reader
     waits for more until the event is set, then reads what is left.
     """
 
     def __init__(self, handle, path: str, chunk: int, complete=None) -> None:
-        super().__init__()
         self._handle, self._path, self._chunk = handle, path, chunk
         self._complete = complete
-        self._buffer = memoryview(b"")
         self._partial = b""  # a line not finished yet (only while the file grows)
-
-    def readable(self) -> bool:
-        return True
 
     def _next_lines(self) -> bytes:
         """The next whole lines (at least one), or b"" at the end of the file."""
@@ -258,18 +253,11 @@ class _RenamingReader(io.RawIOBase):
             else:
                 self._complete.wait(0.01)
 
-    def readinto(self, target) -> int:
-        if not self._buffer:
-            data = self._next_lines()
-            if not data:
-                return 0
+    def __iter__(self):
+        while data := self._next_lines():
             if b"_:" in data and _BLANK_NODE.search(data):
                 raise ValueError(f"{self._path}: has blank nodes; load it with load_ntriples")
-            self._buffer = memoryview(rename_datatypes(data))
-        n = min(len(target), len(self._buffer))
-        target[:n] = self._buffer[:n]
-        self._buffer = self._buffer[n:]
-        return n
+            yield rename_datatypes(data)
 
 
 def load_ntriples_file(
@@ -297,9 +285,12 @@ def load_ntriples_file(
     """
     import pyoxigraph as ox
 
+    # Each chunk is handed over as bytes, which Oxigraph parses without Python's lock; a
+    # file object would make it take the lock for every small read, which crawls while
+    # another thread computes.
     with open(path, "rb") as handle:
-        reader = _RenamingReader(handle, str(path), chunk, complete)
-        store.load(input=reader, format=ox.RdfFormat.N_TRIPLES)
+        for lines in _Lines(handle, str(path), chunk, complete):
+            store.load(input=lines, format=ox.RdfFormat.N_TRIPLES)
     return store
 
 
