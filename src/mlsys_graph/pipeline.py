@@ -86,9 +86,10 @@ def validate_triples(triples: Triples, *, graph: Graph | None = None) -> list[Vi
     one already; the triples are what is checked.
     """
     from .kg.oxi import store_from_triples
+    from .kg.store import available_cpus
     from .kg.validate import validate_store
 
-    return validate_store(store_from_triples(triples), workers=_cpus())
+    return validate_store(store_from_triples(triples), workers=available_cpus())
 
 
 class Validation:
@@ -127,12 +128,13 @@ class Validation:
         import pyoxigraph as ox
 
         from .kg.oxi import load_ntriples_file
+        from .kg.store import available_cpus
         from .kg.validate import validate_store
 
         try:
             self.store = load_ntriples_file(ox.Store(), ntriples, complete=complete)
             self.loaded.set()
-            self._outcome = validate_store(self.store, workers=self.workers or _cpus())
+            self._outcome = validate_store(self.store, workers=self.workers or available_cpus())
         except BaseException as exc:  # handed to the caller by wait()
             self._outcome = exc
         finally:
@@ -146,15 +148,6 @@ class Validation:
         if isinstance(self._outcome, BaseException):
             raise self._outcome
         return self._outcome or []
-
-
-def _cpus() -> int:
-    import os
-
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
 
 
 def write_validated(

@@ -101,7 +101,7 @@ def build_command(
 
     With no SOURCES, the bundled knowledge of the seed list (data/catalog.ttl); otherwise
     the given lists (files, directories or -), ingested on the fly with their summaries.
-    The graph is validated against ontology/shapes.ttl first: a graph that does not
+    The graph is validated against ontology/shapes.ttl as it is written: a graph that does not
     conform is not written (exit 1, the violations on stdout, previous outputs intact).
     The three files are written as a set: an interrupted or failed write leaves the
     previous set whole. Same input, byte-identical files. On a terminal, progress shows

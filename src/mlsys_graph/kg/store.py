@@ -630,14 +630,18 @@ def _render_in_child(kind: str, path: Path, conn) -> None:
         conn.close()
 
 
+def available_cpus() -> int:
+    """The CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
 def _workers(workers: int | None) -> int:
     if workers is not None:
         return max(1, workers)
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):  # pragma: no cover - not Linux
-        cpus = os.cpu_count() or 1
-    return min(cpus, 3)
+    return min(available_cpus(), 3)
 
 
 def _render_all(
