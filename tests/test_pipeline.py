@@ -105,3 +105,31 @@ def test_an_error_in_the_validation_reaches_the_caller(tmp_path, bundled, monkey
 def test_wait_before_start():
     with pytest.raises(RuntimeError, match="not started"):
         Validation().wait()
+
+
+def test_the_lenient_load_holds_what_a_checked_load_holds(tmp_path, bundled):
+    """The validation loads the written N-Triples without Oxigraph checking each IRI again
+    (the terms were checked strictly before writing): the store is the same."""
+    import pyoxigraph as ox
+
+    from mlsys_graph.kg.oxi import load_ntriples_file
+
+    _written, _results, store = write_validated(bundled, tmp_path / "out")
+    checked = load_ntriples_file(ox.Store(), tmp_path / "out" / "mlsys-graph.nt")
+    assert len(store) == len(checked) == len(bundled)
+    assert set(store) == set(checked)
+
+
+@pytest.mark.parametrize(
+    "iri", ["https://example.org/a%zz", "https://example.org:port/", "no-scheme/a"]
+)
+def test_an_iri_oxigraph_would_refuse_stops_the_build_before_writing(tmp_path, iri):
+    """What the lenient load would let through is refused first, with the IRI named, and
+    nothing is written."""
+    t = broken()
+    t.add(PAPER, "https://schema.org/url", iri)
+    with pytest.raises(ValueError, match="not a valid IRI") as info:
+        write_validated(t, tmp_path / "out")
+    assert repr(iri) in str(info.value)
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+    write_validated(t, tmp_path / "unchecked", validate=False)  # writers take what they can write

@@ -95,8 +95,9 @@ def validate_triples(triples: Triples, *, graph: Graph | None = None) -> list[Vi
 class Validation:
     """SHACL validation of a written N-Triples file on a thread of its own.
 
-    :meth:`start` loads the file into an in-memory pyoxigraph store (streaming, derived
-    datatypes kept: :func:`~mlsys_graph.kg.oxi.load_ntriples_file`) and runs the compiled
+    :meth:`start` loads the file (one that :func:`~mlsys_graph.kg.store.write_ntriples`
+    wrote: its IRIs are not checked again) into an in-memory pyoxigraph store (streaming,
+    derived datatypes kept: :func:`~mlsys_graph.kg.oxi.load_ntriples_file`) and runs the compiled
     shapes on it (:func:`~mlsys_graph.kg.validate.validate_store`) while the caller goes
     on; Oxigraph works without holding Python's lock, so the caller's own work (writing the
     other files) runs beside it on another CPU. Once :attr:`loaded` is set, :attr:`store`
@@ -132,7 +133,8 @@ class Validation:
         from .kg.validate import validate_store
 
         try:
-            self.store = load_ntriples_file(ox.Store(), ntriples, complete=complete)
+            # written by write_ntriples, whose terms were checked: no need to check again
+            self.store = load_ntriples_file(ox.Store(), ntriples, complete=complete, lenient=True)
             self.loaded.set()
             self._outcome = validate_store(self.store, workers=self.workers or available_cpus())
         except BaseException as exc:  # handed to the caller by wait()
@@ -176,6 +178,8 @@ def write_validated(
     from .kg.build import PREFIXES
     from .kg.store import write_outputs
 
+    if validate:  # the validation loads the N-Triples without checking terms again
+        triples.check_iris(strict=True)
     validation = Validation() if validate else None
     results: list[Violation] = []
     texts: dict[str, str] = {}
