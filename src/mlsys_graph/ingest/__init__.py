@@ -13,14 +13,14 @@ name, kind, authors, venue, summary) → :func:`find_duplicates`.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
 from ..model import Entry, ParseResult, Problem
 from .duplicates import find_duplicates
 from .entries import interpret
 from .known_lists import identify
-from .markdown import read_structure
+from .markdown import Item, read_structure
 from .profile import profile
 from .sources import Source, read_sources
 from .venues import VenueTable, default_table
@@ -71,15 +71,59 @@ def _parse_sources(sources: Iterable[Source], progress) -> ParseResult:
         profiles.append(profile(doc, table))
         if progress is not None:
             progress.stage("reading entries", len(doc.items))
-        for n, item in enumerate(doc.items, start=1):
-            found, found_problems = interpret(item, table=table)
-            entries.extend(found)
-            problems.extend(found_problems)
-            if progress is not None and n % 500 == 0:
-                progress.advance(500)
+        found, found_problems = _interpret_all(doc.items, table, progress)
+        entries.extend(found)
+        problems.extend(found_problems)
     problems.extend(find_duplicates(entries))
     problems.sort(key=lambda p: (order.get(p.path, len(order)), p.line, p.code, p.message))
     return ParseResult(tuple(entries), tuple(problems), tuple(profiles))
+
+
+#: A list of at least this many items is read on two CPUs (:mod:`mlsys_graph.forked`): the
+#: second half of its items in a forked process. Below it, forking costs more than it saves.
+PARALLEL_MIN_ITEMS = 2000
+
+
+def _interpret_all(
+    items: Sequence[Item], table: VenueTable, progress=None
+) -> tuple[list[Entry], list[Problem]]:
+    """The entries and problems of ``items``, in their order. A long list is read on two
+    CPUs: each item is read on its own (:func:`~.entries.interpret` depends on nothing
+    else), so the halves read apart give what one reading gives."""
+    from ..forked import ChildFailed, start
+
+    child = None
+    cut = len(items)
+    if len(items) >= PARALLEL_MIN_ITEMS:
+        cut = len(items) // 2
+        child = start(_interpret_items, items, cut, len(items), table, None)
+        if child is None:
+            cut = len(items)
+    entries, problems = _interpret_items(items, 0, cut, table, progress)
+    if cut < len(items):
+        try:
+            more, more_problems = child.result()
+        except ChildFailed:  # read them here: any error then shows with its traceback
+            more, more_problems = _interpret_items(items, cut, len(items), table, None)
+        entries.extend(more)
+        problems.extend(more_problems)
+        if progress is not None:
+            progress.advance(len(items) - cut)
+    return entries, problems
+
+
+def _interpret_items(
+    items: Sequence[Item], first: int, end: int, table: VenueTable, progress
+) -> tuple[list[Entry], list[Problem]]:
+    entries: list[Entry] = []
+    problems: list[Problem] = []
+    for n in range(first, end):
+        found, found_problems = interpret(items[n], table=table)
+        entries.extend(found)
+        problems.extend(found_problems)
+        if progress is not None and (n + 1) % 500 == 0:
+            progress.advance(500)
+    return entries, problems
 
 
 def venue_table(source: Source) -> VenueTable:

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from ..bulk import gc_paused
 from ..errors import OutputError
+from ..forked import available_cpus
 from .triples import O_MASK, P_MASK, P_SHIFT, Lit, Term, Triples, literal_nt
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -628,14 +629,6 @@ def _render_in_child(kind: str, path: Path, conn) -> None:
         conn.send((None, f"{type(exc).__name__}: {exc}"))
     finally:
         conn.close()
-
-
-def available_cpus() -> int:
-    """The CPUs this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
 
 
 def _workers(workers: int | None) -> int:
