@@ -70,9 +70,9 @@ def test_validation_runs_beside_the_writing(tmp_path, bundled, monkeypatch):
     events = []
     start, turtle = Validation.start, kg_store.write_turtle
 
-    def started(self, path, complete=None):
+    def started(self, path, complete=None, parts=()):
         events.append(("validating", path.name, complete.is_set()))
-        start(self, path, complete)
+        start(self, path, complete, parts)
 
     def writing(*args, **kwargs):
         events.append(("turtle",))
@@ -133,3 +133,67 @@ def test_an_iri_oxigraph_would_refuse_stops_the_build_before_writing(tmp_path, i
     assert repr(iri) in str(info.value)
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
     write_validated(t, tmp_path / "unchecked", validate=False)  # writers take what they can write
+
+
+def _mutated(triples: Triples) -> Triples:
+    """The triples with a few violations of different shapes added."""
+    t = Triples(namespaces())
+    t.update(triples)
+    for s, p, o in broken():
+        t.add(s, p, o)
+    person = "https://w3id.org/mlsys-graph/id/person/nobody"
+    t.add(person, RDF_TYPE, "https://w3id.org/mlsys-graph/ontology#Person")
+    t.add(PAPER, "https://w3id.org/mlsys-graph/ontology#year", Lit("yesterday"))
+    return t
+
+
+@pytest.mark.parametrize("mutate", [False, True])
+def test_a_big_graph_is_checked_in_slices_with_the_same_results(
+    tmp_path, bundled, monkeypatch, mutate
+):
+    """Above SLICED_MIN_TRIPLES the graph is checked in slices, each loaded, checked and let
+    go before the next: the same results and files, no store of the whole graph, and the
+    page drawn from the last slice, which holds what the page reads."""
+    from mlsys_graph.kg import oxi
+
+    triples = _mutated(bundled) if mutate else bundled
+    try:
+        whole = write_validated(triples, tmp_path / "whole")[1]
+    except ValidationFailed as exc:
+        whole = exc.violations
+    assert any(v.severity == "Violation" for v in whole) == mutate
+
+    loaded, load = [], oxi.load_ntriples_file
+
+    def counted(store, path, **kwargs):
+        loaded.append(path.name)
+        store = load(store, path, **kwargs)
+        loaded.append(len(store))
+        return store
+
+    monkeypatch.setattr(pipeline, "SLICED_MIN_TRIPLES", 0)
+    monkeypatch.setattr(oxi, "load_ntriples_file", counted)
+    reads = frozenset({RDF_TYPE, "http://www.w3.org/2000/01/rdf-schema#label"})
+    drawn = []
+
+    def page(store):
+        drawn.append(reads <= {str(q.predicate.value) for q in store})
+        assert len(list(store.query(f"SELECT ?s {{ ?s <{RDF_TYPE}> ?c }}"))) > 100
+        return "<p>page</p>"
+
+    try:
+        results = write_validated(
+            triples, tmp_path / "sliced", pages={"p.html": page}, page_predicates=reads
+        )[1]
+    except ValidationFailed as exc:
+        results = exc.violations
+    assert results == whole
+    assert loaded[0::2] == ["slice-0.nt", "slice-1.nt"]
+    assert all(n < len(triples) for n in loaded[1::2])  # never the whole graph
+    assert sum(loaded[1::2]) > len(triples) * 0.9  # between them, nearly all of it
+    if not mutate:
+        assert drawn == [True]
+        assert contents(tmp_path / "sliced") == {
+            **contents(tmp_path / "whole"),
+            "p.html": b"<p>page</p>",
+        }

@@ -10,7 +10,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -92,51 +92,91 @@ def validate_triples(triples: Triples, *, graph: Graph | None = None) -> list[Vi
     return validate_store(store_from_triples(triples), workers=available_cpus())
 
 
+#: Above this many triples ``write_validated`` checks the graph in slices (two stores of
+#: about 60% of the triples each, one after the other) instead of one store of all of it:
+#: an in-memory store takes about 350 bytes a triple, which at 10 million triples is more
+#: than the rest of the build. Below it, one store is faster.
+SLICED_MIN_TRIPLES = 3_000_000
+#: How many slices a sliced validation uses (each holds ``rdf:type``, about a fifth of a
+#: graph, so more slices save little more).
+SLICES = 2
+
+
 class Validation:
     """SHACL validation of a written N-Triples file on a thread of its own.
 
     :meth:`start` loads the file (one that :func:`~mlsys_graph.kg.store.write_ntriples`
     wrote: its IRIs are not checked again) into an in-memory pyoxigraph store (streaming,
-    derived datatypes kept: :func:`~mlsys_graph.kg.oxi.load_ntriples_file`) and runs the compiled
-    shapes on it (:func:`~mlsys_graph.kg.validate.validate_store`) while the caller goes
-    on; Oxigraph works without holding Python's lock, so the caller's own work (writing the
-    other files) runs beside it on another CPU. Once :attr:`loaded` is set, :attr:`store`
-    holds the loaded graph (None if the load failed): the caller may read it (a page, through
-    :mod:`mlsys_graph.kg.oxi`) while the shapes are checked. :meth:`wait` returns the
-    results, or raises what the thread raised.
+    derived datatypes kept: :func:`~mlsys_graph.kg.oxi.load_ntriples_file`) and runs the
+    compiled shapes on it (:func:`~mlsys_graph.kg.validate.validate_store`) while the caller
+    goes on; Oxigraph works without holding Python's lock, so the caller's own work
+    (writing the other files) runs beside it on another CPU. Once :attr:`loaded` is set,
+    :attr:`store` holds the loaded graph (None if the load failed): the caller may read it
+    (a page, through :mod:`mlsys_graph.kg.oxi`) while the shapes are checked. :meth:`wait`
+    returns the results, or raises what the thread raised.
+
+    With a ``plan`` (:func:`~mlsys_graph.kg.shacl.reads.plan_slices` over ``queries``, the
+    compiled shapes), the graph is checked in slices: :meth:`start` is also given one file
+    per slice (the triples of its predicates), and each is loaded, checked with its queries
+    and let go before the next. :attr:`store` is then the last slice's store.
     """
 
-    def __init__(self, *, workers: int | None = None) -> None:
+    def __init__(self, *, workers: int | None = None, plan=None, queries=None) -> None:
         import threading
 
         self.workers = workers
+        self.plan, self.queries = plan, queries
         self.store = None
         self.loaded = threading.Event()
         self._thread = None
         self._outcome: list | BaseException | None = None
 
-    def start(self, ntriples: Path, complete: threading.Event | None = None) -> None:
-        """Begin validating the N-Triples file ``ntriples``; with ``complete``, the file is
-        still being written (see :func:`~mlsys_graph.kg.oxi.load_ntriples_file`)."""
+    def start(
+        self, ntriples: Path, complete: threading.Event | None = None, parts: Sequence[Path] = ()
+    ) -> None:
+        """Begin validating the N-Triples file ``ntriples`` (with a plan, its slices
+        ``parts``); with ``complete``, the files are still being written (see
+        :func:`~mlsys_graph.kg.oxi.load_ntriples_file`)."""
         import threading
 
+        if self.plan is not None and len(parts) != len(self.plan):
+            raise ValueError(f"{len(self.plan)} slices planned, {len(parts)} files given")
         self._thread = threading.Thread(
-            target=self._run, args=(ntriples, complete), name="mlsys-graph-shacl", daemon=True
+            target=self._run,
+            args=(ntriples, complete, list(parts)),
+            name="mlsys-graph-shacl",
+            daemon=True,
         )
         self._thread.start()
 
-    def _run(self, ntriples: Path, complete) -> None:
+    def _run(self, ntriples: Path, complete, parts: list[Path]) -> None:
         import pyoxigraph as ox
 
         from .kg.oxi import load_ntriples_file
+        from .kg.shacl.engine import run_queries
         from .kg.store import available_cpus
-        from .kg.validate import validate_store
+        from .kg.validate import sort_violations, validate_store
 
+        workers = self.workers or available_cpus()
         try:
             # written by write_ntriples, whose terms were checked: no need to check again
-            self.store = load_ntriples_file(ox.Store(), ntriples, complete=complete, lenient=True)
-            self.loaded.set()
-            self._outcome = validate_store(self.store, workers=self.workers or available_cpus())
+            if self.plan is None:
+                self.store = load_ntriples_file(
+                    ox.Store(), ntriples, complete=complete, lenient=True
+                )
+                self.loaded.set()
+                self._outcome = validate_store(self.store, workers=workers)
+                return
+            found: set = set()
+            for n, (part, piece) in enumerate(zip(parts, self.plan, strict=True)):
+                store = load_ntriples_file(ox.Store(), part, complete=complete, lenient=True)
+                if n == len(parts) - 1:
+                    self.store = store
+                    self.loaded.set()
+                queries = [self.queries[g] for g in piece.groups if g < len(self.queries)]
+                found.update(run_queries(store, queries, workers=workers))
+                del store  # let the slice go before the next one is loaded
+            self._outcome = sort_violations(found)
         except BaseException as exc:  # handed to the caller by wait()
             self._outcome = exc
         finally:
@@ -152,12 +192,33 @@ class Validation:
         return self._outcome or []
 
 
+def _sliced(
+    triples: Triples, page_predicates: Collection[str] | None, pages: bool
+) -> tuple[Validation, list[frozenset[str]]]:
+    """A :class:`Validation` that checks ``triples`` in slices (the queries of the bundled
+    shapes grouped by what they read; the pages' predicates, when there are pages, in the
+    last slice) and the slices' predicate sets, in the order they are loaded."""
+    from .kg.shacl.reads import RDFS_SUBCLASS, plan_slices, query_predicates
+    from .kg.validate import bundled_queries
+
+    counts = triples.predicate_counts()
+    queries = bundled_queries(subclasses=RDFS_SUBCLASS in counts)
+    groups = [query_predicates(q) for q in queries]
+    if pages:  # one more group: what the pages read (everything, unless they say)
+        groups.append(frozenset(counts if page_predicates is None else page_predicates))
+    plan = plan_slices(groups, counts, SLICES)
+    if pages:  # the pages are drawn from the last slice's store
+        plan.sort(key=lambda piece: len(queries) in piece.groups)
+    return Validation(plan=plan, queries=queries), [piece.predicates for piece in plan]
+
+
 def write_validated(
     triples: Triples,
     directory: Path | str,
     *,
     validate: bool = True,
     pages: Mapping[str, Callable[[pyoxigraph.Store | None], str]] | None = None,
+    page_predicates: Collection[str] | None = None,
     progress: Progress | None = None,
 ) -> tuple[list[Path], list[Violation], pyoxigraph.Store | None]:
     """Write a build's files as a set (:func:`~mlsys_graph.kg.store.write_outputs`),
@@ -171,6 +232,11 @@ def write_validated(
     validation loaded (``None`` when ``validate`` is false) that returns the text. They are
     drawn while the shapes are checked, and written only if the graph conforms.
 
+    A graph of :data:`SLICED_MIN_TRIPLES` or more is checked in slices, to bound memory
+    (:class:`Validation`); the pages are then drawn from a store of the last slice, which
+    holds ``page_predicates`` (what the pages read; None: every predicate) and the
+    returned store is that slice's.
+
     Returns the paths written, the SHACL results (warnings and infos: the graph conforms)
     and the store the validation loaded.
     """
@@ -178,9 +244,14 @@ def write_validated(
     from .kg.build import PREFIXES
     from .kg.store import write_outputs
 
+    slices: list = []
+    validation = None
     if validate:  # the validation loads the N-Triples without checking terms again
         triples.check_iris(strict=True)
-    validation = Validation() if validate else None
+        if len(triples) >= SLICED_MIN_TRIPLES:
+            validation, slices = _sliced(triples, page_predicates, bool(pages))
+        else:
+            validation = Validation()
     results: list[Violation] = []
     texts: dict[str, str] = {}
 
@@ -227,6 +298,10 @@ def write_validated(
         progress=progress,
         extra=extra,
         on_ntriples=validation.start if validation is not None else None,
+        slices=slices,
+        # the JSON-LD in a forked process beside the Turtle, but not when memory is what
+        # matters (a sliced graph): the fork's copied pages would count twice
+        workers=1 if slices else 2,
     )
     return written, results, validation.store if validation is not None else None
 

@@ -31,7 +31,7 @@ import shutil
 import signal
 import tempfile
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from io import StringIO
 from json.encoder import encode_basestring
 from pathlib import Path
@@ -92,8 +92,17 @@ def _chunks(out: TextIO, tick: Tick | None) -> Callable[[list[str], int], None]:
 
 
 # -- N-Triples ---------------------------------------------------------------------------------
-def write_ntriples(triples: Triples, out: TextIO, tick: Tick | None = None) -> None:
-    """Sorted N-Triples lines."""
+def write_ntriples(
+    triples: Triples,
+    out: TextIO,
+    tick: Tick | None = None,
+    slices: Sequence[tuple[Collection[str], TextIO]] = (),
+) -> None:
+    """Sorted N-Triples lines.
+
+    ``slices`` are more outputs, each given the lines of a set of predicates only (in no
+    particular order): parts of the graph to load apart (:mod:`~mlsys_graph.kg.shacl.reads`).
+    """
     triples.check_iris()
     terms, preds = triples.tables()
     predicate_text = [f"<{p}> " for p in preds]
@@ -101,6 +110,9 @@ def write_ntriples(triples: Triples, out: TextIO, tick: Tick | None = None) -> N
     order = sorted(range(len(subjects)), key=lambda i: terms[subjects[i]] + ">")  # type: ignore[operator]
     parts: list[str] = []
     flush = _chunks(out, tick)
+    if slices:
+        _write_sliced(triples, order, predicate_text, slices, flush)
+        return
     for n, (sid, row) in enumerate(triples.rows(order), start=1):
         head = f"<{terms[sid]}> "
         lines = []
@@ -116,6 +128,40 @@ def write_ntriples(triples: Triples, out: TextIO, tick: Tick | None = None) -> N
         if n % _CHUNK == 0:
             flush(parts, _CHUNK)
     flush(parts, len(order) % _CHUNK)
+
+
+def _write_sliced(triples: Triples, order, predicate_text, slices, flush) -> None:
+    """:func:`write_ntriples`'s loop that also hands each line to the slices of its
+    predicate (kept apart so that the plain loop pays nothing for it)."""
+    terms, preds = triples.tables()
+    buffers: list[list[str]] = [[] for _ in slices]
+    routes = [
+        tuple(buffers[k] for k, (wanted, _out) in enumerate(slices) if p in wanted) for p in preds
+    ]
+    parts: list[str] = []
+
+    def flush_all(subjects: int) -> None:
+        flush(parts, subjects)
+        for buffer, (_wanted, out) in zip(buffers, slices, strict=True):
+            out.write("".join(buffer))
+            buffer.clear()
+
+    for n, (sid, row) in enumerate(triples.rows(order), start=1):
+        head = f"<{terms[sid]}> "
+        lines = []
+        for v in row:
+            o = terms[v & O_MASK]
+            p = (v >> P_SHIFT) & P_MASK
+            pt = predicate_text[p]
+            line = f"{head}{pt}<{o}> .\n" if type(o) is str else f"{head}{pt}{literal_nt(o)} .\n"
+            lines.append(line)
+            for buffer in routes[p]:
+                buffer.append(line)
+        lines.sort()
+        parts.extend(lines)
+        if n % _CHUNK == 0:
+            flush_all(_CHUNK)
+    flush_all(len(order) % _CHUNK)
 
 
 def to_ntriples(graph: Graph | Triples) -> str:
@@ -555,7 +601,8 @@ def write_outputs(
     progress=None,
     workers: int | None = None,
     extra: Mapping[str, str | Callable[[], str]] | None = None,
-    on_ntriples: Callable[[Path, threading.Event], None] | None = None,
+    on_ntriples: Callable[[Path, threading.Event, list[Path]], None] | None = None,
+    slices: Sequence[Collection[str]] = (),
 ) -> list[Path]:
     """Write ``stem.ttl``, ``stem.nt`` and ``stem.jsonld`` (and ``extra``: file name → text,
     such as the HTML page) into ``directory`` as one set.
@@ -568,10 +615,13 @@ def write_outputs(
     :class:`~mlsys_graph.errors.OutputError` naming the path.
 
     ``on_ntriples`` (if given) is called with the temporary N-Triples file as its writing
-    starts, and an event set once the file is complete (or its writing stopped): it may
-    start work on that file on another thread, following it as it grows (validation does:
-    :func:`~mlsys_graph.kg.oxi.load_ntriples_file`), which ``check`` then waits for. The
-    N-Triples are written first, then the Turtle and JSON-LD. A value of ``extra`` may be a
+    starts, an event set once the file is complete (or its writing stopped), and the
+    temporary files of ``slices``: it may start work on those files on another thread,
+    following them as they grow (validation does:
+    :func:`~mlsys_graph.kg.oxi.load_ntriples_file`), which ``check`` then waits for. Each
+    of ``slices`` (a set of predicates) is an N-Triples file of those predicates' triples
+    only, written with the N-Triples and never moved into ``directory``. The N-Triples are
+    written first, then the Turtle and JSON-LD. A value of ``extra`` may be a
     function: it is called for the text after ``check`` passed (a page drawn from what the
     check loaded).
 
@@ -593,6 +643,7 @@ def write_outputs(
             workers,
             extra or {},
             on_ntriples,
+            slices,
         )
 
 
@@ -603,13 +654,26 @@ PARALLEL_MIN_TRIPLES = 200_000
 _FORK_JOB: tuple | None = None  # (triples, prefixes) for the forked writer processes
 
 
-def _render(kind: str, path: Path, triples: Triples, prefixes, tick: Tick | None) -> None:
+def _render(
+    kind: str,
+    path: Path,
+    triples: Triples,
+    prefixes,
+    tick: Tick | None,
+    slices: Sequence[tuple[Collection[str], Path]] = (),
+) -> None:
     """Write one file (``nt``, ``ttl`` or ``jsonld``); Turtle replaces what UTF-8 cannot
-    encode, as rdflib's serializer does."""
+    encode, as rdflib's serializer does. ``slices`` (N-Triples only): more files, each of
+    the lines of a set of predicates."""
     errors = "replace" if kind == "ttl" else "strict"
-    with open(path, "w", encoding="utf-8", newline="\n", errors=errors) as handle:
+    with contextlib.ExitStack() as files:
+        handle = files.enter_context(open(path, "w", encoding="utf-8", newline="\n", errors=errors))
+        outs = [
+            (wanted, files.enter_context(open(part, "w", encoding="utf-8", newline="\n")))
+            for wanted, part in slices
+        ]
         if kind == "nt":
-            write_ntriples(triples, handle, tick)
+            write_ntriples(triples, handle, tick, outs)
         elif kind == "ttl":
             write_turtle(triples, handle, tick)
         else:
@@ -645,7 +709,8 @@ def _render_all(
     prefixes,
     progress,
     workers: int,
-    on_ntriples: Callable[[Path, threading.Event], None] | None = None,
+    on_ntriples: Callable[[Path, threading.Event, list[Path]], None] | None = None,
+    slices: Sequence[Collection[str]] = (),
 ) -> None:
     """Render the three files into ``tmp``: one after the other, or (big graphs, several
     CPUs, a system that can fork) Turtle here and the other two in forked processes."""
@@ -659,7 +724,7 @@ def _render_all(
         and len(triples) >= PARALLEL_MIN_TRIPLES
         and "fork" in multiprocessing.get_all_start_methods()
     )
-    forked = ([] if on_ntriples else ["nt"]) + ["jsonld"]
+    forked = ([] if on_ntriples or slices else ["nt"]) + ["jsonld"]
     forked = forked[: workers - 1] if parallel else []
     children = []
     try:
@@ -680,12 +745,21 @@ def _render_all(
             if progress is not None:
                 progress.stage(what[kind], subjects)
             complete = None
+            parts = [tmp / f"slice-{k}.nt" for k in range(len(slices))] if kind == "nt" else []
             if kind == "nt" and on_ntriples is not None:
                 complete = threading.Event()
-                (tmp / names[kind]).touch()
-                on_ntriples(tmp / names[kind], complete)
+                for path in (tmp / names[kind], *parts):
+                    path.touch()
+                on_ntriples(tmp / names[kind], complete, parts)
             try:
-                _render(kind, tmp / names[kind], triples, prefixes, progress and progress.advance)
+                _render(
+                    kind,
+                    tmp / names[kind],
+                    triples,
+                    prefixes,
+                    progress and progress.advance,
+                    list(zip(slices, parts, strict=True)) if kind == "nt" else [],
+                )
             except OSError as exc:
                 raise _os_error(targets[kind], exc) from None
             finally:
@@ -715,7 +789,7 @@ def _render_all(
 
 
 def _write_outputs(
-    triples, directory, prefixes, stem, check, progress, workers, extra, on_ntriples
+    triples, directory, prefixes, stem, check, progress, workers, extra, on_ntriples, slices
 ) -> list[Path]:
     names = {"ttl": f"{stem}.ttl", "nt": f"{stem}.nt", "jsonld": f"{stem}.jsonld"}
     targets = {kind: directory / name for kind, name in names.items()}
@@ -735,7 +809,15 @@ def _write_outputs(
         raise _os_error(directory, exc) from None
     try:
         _render_all(
-            triples, tmp, names, targets, prefixes, progress, _workers(workers), on_ntriples
+            triples,
+            tmp,
+            names,
+            targets,
+            prefixes,
+            progress,
+            _workers(workers),
+            on_ntriples,
+            slices,
         )
         if check is not None:
             check(tmp / names["nt"])

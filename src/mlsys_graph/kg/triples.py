@@ -405,6 +405,24 @@ class Triples:
             except ValueError as exc:
                 raise ValueError(f"not a valid language tag ({exc}): {lang!r}") from None
 
+    def predicate_counts(self) -> dict[str, int]:
+        """How many triples each predicate has.
+
+        >>> t = Triples()
+        >>> t.iri("https://e.org/a", "https://e.org/p", "https://e.org/b")
+        >>> t.lit("https://e.org/a", "https://e.org/q", "x")
+        >>> t.lit("https://e.org/b", "https://e.org/q", "y")
+        >>> t.predicate_counts()
+        {'https://e.org/p': 1, 'https://e.org/q': 2}
+        """
+        import numpy as np
+
+        self.freeze()
+        packed = np.frombuffer(self._packed, dtype=np.uint64)
+        ids = ((packed >> np.uint64(_P_SHIFT)) & np.uint64(_P_MASK)).astype(np.int64)
+        counts = np.bincount(ids, minlength=len(self._preds))
+        return {p: int(counts[i]) for i, p in enumerate(self._preds) if counts[i]}
+
     def subject_ids(self) -> array:
         """The term number of every subject, in the order :meth:`rows` numbers them."""
         return self.freeze()._subjects

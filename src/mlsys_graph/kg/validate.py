@@ -52,6 +52,7 @@ __all__ = [
     "DEFAULT_ENGINE",
     "ENGINES",
     "Violation",
+    "bundled_queries",
     "load_shapes",
     "sort_violations",
     "validate",
@@ -141,6 +142,12 @@ def validate_store(
     subclasses = subclass_axioms(store)
     queries = _bundled_queries(subclasses) if shapes is None else _compiled(shapes, subclasses)
     return run_queries(store, queries, workers=workers)
+
+
+def bundled_queries(*, subclasses: bool) -> list[Query]:
+    """The compiled queries of the bundled shapes (made once), as :func:`validate_store`
+    runs them on a store with (``subclasses``) or without ``rdfs:subClassOf`` triples."""
+    return _bundled_queries(subclasses)
 
 
 @cache
