@@ -197,3 +197,19 @@ def test_a_big_graph_is_checked_in_slices_with_the_same_results(
             **contents(tmp_path / "whole"),
             "p.html": b"<p>page</p>",
         }
+
+
+def test_no_slices_when_the_pages_read_nearly_everything(tmp_path, bundled, monkeypatch):
+    """Pages that read every predicate would need a slice of the whole graph: one store."""
+    from mlsys_graph.kg import oxi
+
+    loaded, load = [], oxi.load_ntriples_file
+    monkeypatch.setattr(pipeline, "SLICED_MIN_TRIPLES", 0)
+    monkeypatch.setattr(
+        oxi,
+        "load_ntriples_file",
+        lambda store, path, **kw: loaded.append(path.name) or load(store, path, **kw),
+    )
+    write_validated(bundled, tmp_path / "out", pages={"p.html": lambda store: str(len(store))})
+    assert loaded == ["mlsys-graph.nt"]
+    assert (tmp_path / "out" / "p.html").read_text() == str(len(bundled))

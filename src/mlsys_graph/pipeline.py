@@ -100,6 +100,8 @@ SLICED_MIN_TRIPLES = 3_000_000
 #: How many slices a sliced validation uses (each holds ``rdf:type``, about a fifth of a
 #: graph, so more slices save little more).
 SLICES = 2
+#: Slices are used only when each holds less than this share of the triples.
+SLICE_MAX_SHARE = 0.85
 
 
 class Validation:
@@ -197,7 +199,10 @@ def _sliced(
 ) -> tuple[Validation, list[frozenset[str]]]:
     """A :class:`Validation` that checks ``triples`` in slices (the queries of the bundled
     shapes grouped by what they read; the pages' predicates, when there are pages, in the
-    last slice) and the slices' predicate sets, in the order they are loaded."""
+    last slice) and the slices' predicate sets, in the order they are loaded. When one
+    slice would hold nearly the whole graph (:data:`SLICE_MAX_SHARE`: the page of a build
+    reads most predicates), slicing saves little memory and costs a second load: then one
+    store, as for a small graph."""
     from .kg.shacl.reads import RDFS_SUBCLASS, plan_slices, query_predicates
     from .kg.validate import bundled_queries
 
@@ -207,6 +212,9 @@ def _sliced(
     if pages:  # one more group: what the pages read (everything, unless they say)
         groups.append(frozenset(counts if page_predicates is None else page_predicates))
     plan = plan_slices(groups, counts, SLICES)
+    biggest = max(sum(counts.get(p, 0) for p in piece.predicates) for piece in plan)
+    if len(plan) < 2 or biggest >= SLICE_MAX_SHARE * len(triples):
+        return Validation(), []
     if pages:  # the pages are drawn from the last slice's store
         plan.sort(key=lambda piece: len(queries) in piece.groups)
     return Validation(plan=plan, queries=queries), [piece.predicates for piece in plan]
@@ -233,9 +241,10 @@ def write_validated(
     drawn while the shapes are checked, and written only if the graph conforms.
 
     A graph of :data:`SLICED_MIN_TRIPLES` or more is checked in slices, to bound memory
-    (:class:`Validation`); the pages are then drawn from a store of the last slice, which
-    holds ``page_predicates`` (what the pages read; None: every predicate) and the
-    returned store is that slice's.
+    (:class:`Validation`), when each slice is well below the whole graph; the pages are
+    then drawn from a store of the last slice, which holds ``page_predicates`` (what the
+    pages read; None: every predicate, so no slicing) and the returned store is that
+    slice's.
 
     Returns the paths written, the SHACL results (warnings and infos: the graph conforms)
     and the store the validation loaded.
