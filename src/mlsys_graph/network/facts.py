@@ -182,7 +182,7 @@ class Facts:
 @dataclass(frozen=True)
 class Outline:
     """The shape of a graph without its names: every node's kind and year, the typed
-    edges (as in :class:`Facts`, but in no particular order when read by
+    edges (as in :class:`Facts`, but nodes and edges in no particular order when read by
     :func:`read_outline`), and the lineage claims of ``min_strength`` or stronger.
 
     What a view needs to choose and score its nodes (:func:`~.project.entity_ties`,
@@ -308,8 +308,9 @@ def _tables(store, kinds, predicates, iris=None) -> dict[str, dict[str, list[str
     return tables
 
 
-def read_kinds(source=None) -> dict[str, str]:
-    """Every analysable node of a graph and its kind (one scan per class), IRIs sorted.
+def read_kinds(source=None, *, ordered: bool = True) -> dict[str, str]:
+    """Every analysable node of a graph and its kind (one scan per class), IRIs sorted
+    (unless ``ordered=False``: then by class, in the store's order).
 
     >>> kinds = read_kinds()                  # the bundled graph
     >>> kinds["https://w3id.org/mlsys-graph/id/paper/crankshaw2017-clipper"]
@@ -324,8 +325,10 @@ def read_kinds(source=None) -> dict[str, str]:
     rdf_type = ox.NamedNode(RDF_TYPE)
     for cls, kind in CLASS_KINDS.items():  # one scan per class: authorships, links... never read
         for quad in store.quads_for_pattern(None, rdf_type, ox.NamedNode(MLS + cls)):
-            kinds.setdefault(quad.subject.value, kind)
-    return dict(sorted(kinds.items()))
+            iri = quad.subject.value
+            if iri not in kinds:  # the first class of CLASS_KINDS counts
+                kinds[iri] = kind
+    return dict(sorted(kinds.items())) if ordered else kinds
 
 
 def read_nodes(source, kinds: dict[str, str], iris=None) -> dict[str, NodeInfo]:
@@ -349,16 +352,19 @@ def read_edges(
     """relation of :data:`RELATIONS` → ``(subject, object)`` pairs of nodes of ``kinds``
     (one scan per predicate), sorted unless ``ordered=False`` (then in the store's order:
     sorting 750k pairs of IRIs costs seconds that counting degrees does not need)."""
+    import pyoxigraph as ox
+
     from .source import open_graph
 
     store = open_graph(source)
     edges: dict[str, list[tuple[str, str]]] = {}
     for relation, (predicate, forward) in RELATIONS.items():
-        pairs = {
-            (s, o) if forward else (o, s)
-            for s, o in ((s.value, getattr(o, "value", None)) for s, o in _scan(store, predicate))
-            if s in kinds and o in kinds
-        }
+        pairs: set[tuple[str, str]] = set()
+        add = pairs.add
+        for quad in store.quads_for_pattern(None, ox.NamedNode(predicate), None):
+            s, o = quad.subject.value, quad.object.value
+            if s in kinds and o in kinds:
+                add((s, o) if forward else (o, s))
         edges[relation] = sorted(pairs) if ordered else list(pairs)
     return edges
 
@@ -413,7 +419,7 @@ def read_outline(source=None, *, min_strength: str = "curated") -> Outline:
     from .source import open_graph
 
     store = open_graph(source)
-    kinds = read_kinds(store)
+    kinds = read_kinds(store, ordered=False)  # in no order, as the edges
     texts: dict[str, str] = {}
     for s, o in _scan(store, _YEAR):
         iri, text = s.value, o.value

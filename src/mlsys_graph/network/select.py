@@ -93,9 +93,14 @@ def memberships(facts: Facts | Outline, nodes: Iterable[str] | None = None) -> M
     about = outline.edges.get("about-topic", [])
     linked: dict[str, set[str]] = defaultdict(set)  # wanted non-entry → entries
     for relation, entry_first in _TIES:
-        for subject, obj in outline.edges.get(relation, []):
-            entry, other = (subject, obj) if entry_first else (obj, subject)
-            if other in wanted and entry in entries and other not in entries:
+        pairs = outline.edges.get(relation, [])
+        found = (  # (other, entry), the wanted end first
+            [(o, s) for s, o in pairs if o in wanted]
+            if entry_first
+            else [(s, o) for s, o in pairs if s in wanted]
+        )
+        for other, entry in found:
+            if entry in entries and other not in entries:
                 linked[other].add(entry)
     implemented = {s for _, s in outline.edges.get("implements", []) if s in wanted}
     if implemented:
@@ -115,10 +120,12 @@ def memberships(facts: Facts | Outline, nodes: Iterable[str] | None = None) -> M
     for other, found in linked.items():
         if kinds[other] != "topic":
             needed |= found
-    filed: dict[str, list[str]] = defaultdict(list)
+    listed: dict[str, list[str]] = defaultdict(list)
     for entry, topic in about:
         if entry in needed:
-            filed[entry].append(topic)
+            listed[entry].append(topic)
+    same: dict[frozenset[str], frozenset[str]] = {}  # one object per distinct set of topics
+    filed = {e: same.setdefault(f, f) for e, f in ((e, frozenset(t)) for e, t in listed.items())}
     broader = _broader(outline)
     closed: dict[frozenset[str], frozenset[str]] = {}
 
@@ -134,11 +141,10 @@ def memberships(facts: Facts | Outline, nodes: Iterable[str] | None = None) -> M
         kind = kinds[iri]
         direct = set(filed.get(iri, ()))
         dates = [year_of[iri]] if iri in entries and iri in year_of else []
-        for entry in linked.get(iri, ()):
-            if kind != "topic" and entry in filed:
-                direct.update(filed[entry])
-            if entry in year_of and entry in entries:  # only entries date
-                dates.append(year_of[entry])
+        some = linked.get(iri, ())
+        if kind != "topic":  # the topics of the entries linked (each distinct set once)
+            direct.update(*{filed[e] for e in some if e in filed})
+        dates += [year_of[e] for e in some if e in year_of and e in entries]  # only entries date
         found = close(frozenset(direct))
         if kind == "topic":
             found = found | broader.get(iri, {iri})

@@ -275,8 +275,7 @@ def draw(
     keep, scores, focus_iri = chosen.nodes, chosen.scores, chosen.focus
     total, dropped, notes = len(keep), 0, []
     if max_nodes and total > max_nodes:
-        ranked = sorted(keep, key=lambda n: (-scores.get(n, 0.0), str(n)))
-        keep = set(ranked[:max_nodes])
+        keep = _highest(keep, scores, max_nodes)
         if focus_iri is not None:
             keep.add(focus_iri)
         dropped = total - len(keep)
@@ -308,6 +307,21 @@ def draw(
         notes=notes,
     )
     return Drawing(g, data, view, total, dropped, tuple(notes))
+
+
+def _highest(nodes, scores: dict, count: int) -> set:
+    """The ``count`` first of ``nodes`` by score (highest first), ties by name: the
+    same as sorting them all, with only the ties at the cut sorted by name.
+
+    >>> sorted(_highest(["d", "c", "b", "a"], {"a": 1.0, "b": 3.0, "c": 1.0}, 2))
+    ['a', 'b']
+    """
+    get = scores.get
+    values = sorted((get(n, 0.0) for n in nodes), reverse=True)
+    cut = values[count - 1]
+    above = [n for n in nodes if get(n, 0.0) > cut]
+    at_cut = sorted((n for n in nodes if get(n, 0.0) == cut), key=str)
+    return set(above + at_cut[: count - len(above)])
 
 
 @dataclass(frozen=True)
@@ -345,12 +359,13 @@ def _resolve(facts, view: str, focus, topics):
 
 def _entities(store, facts, *, focus, depth, kinds, topics, since, size_by, seed) -> _Chosen:
     """The entities view chosen and scored without building it: its nodes come from an
-    outline of the graph (no names), its degrees from the ties; only the nodes drawn get
-    their names read and become a networkx graph. The same nodes, scores and graph as
+    outline of the graph (no names), its degrees from the pairs its edges join; only the
+    nodes drawn get their names read, their ties made (with the edges' attributes) and
+    become a networkx graph. The same nodes, scores and graph as
     :func:`mlsys_graph.network.project.entities_graph` followed by ``select``."""
     import networkx as nx
 
-    from ..network.facts import read_facts, read_nodes, read_outline
+    from ..network.facts import Outline, read_facts, read_nodes, read_outline
     from ..network.metrics import centrality
     from ..network.project import entity_ties
     from ..network.select import keep_nodes, memberships
@@ -359,15 +374,11 @@ def _entities(store, facts, *, focus, depth, kinds, topics, since, size_by, seed
         facts = read_facts(store, min_strength="curated")
     outline = facts.outline() if facts is not None else read_outline(store)
     focus_iri, topic_iris = _resolve(facts, "entities", focus, topics)
-    ties = entity_ties(outline)
-    degree = dict.fromkeys(outline.kinds, 0)
-    for u, v in ties:
-        degree[u] += 1
-        degree[v] += 1
+    pairs = _tied_pairs(outline)
     near: dict[str, list[str]] = {}
     if focus_iri is not None:  # neighbours, to walk from the focus
         near = {n: [] for n in outline.kinds}
-        for u, v in ties:
+        for u, v in pairs:
             near[u].append(v)
             near[v].append(u)
     member = memberships(outline) if topic_iris or since is not None else None
@@ -384,16 +395,22 @@ def _entities(store, facts, *, focus, depth, kinds, topics, since, size_by, seed
         member=member,
     )
     scores: dict = {}
-    if size_by == "degree":  # networkx's degree centrality, counted from the ties
-        n = len(degree)
+    if size_by == "degree":  # networkx's degree centrality, counted from the pairs
+        from collections import Counter
+        from itertools import chain
+
+        degree = Counter(chain.from_iterable(pairs))
+        n = len(outline.kinds)
         scale = 1.0 / (n - 1.0) if n > 1 else 0.0
         scores = {node: degree[node] * scale for node in keep}
     elif size_by:  # a centrality of the whole view
+        ties = entity_ties(outline)
         whole = nx.Graph()
-        whole.add_nodes_from(outline.kinds)
+        whole.add_nodes_from(sorted(outline.kinds))
         whole.add_edges_from((u, v, data) for (u, v), data in sorted(ties.items()))
         every = centrality(whole, size_by, seed=seed)
         scores = {node: every.get(node, 0.0) for node in sorted(keep)}
+    del pairs
 
     def info(iris):
         if facts is not None:
@@ -404,14 +421,40 @@ def _entities(store, facts, *, focus, depth, kinds, topics, since, size_by, seed
         g = nx.Graph(view="entities")
         for node in sorted(nodes):
             g.add_node(node, **found[node].attrs())
-        drawn = sorted(pair for pair in ties if pair[0] in nodes and pair[1] in nodes)
-        g.add_edges_from((u, v, dict(ties[u, v])) for u, v in drawn)
+        inside = Outline(
+            {n: outline.kinds[n] for n in nodes},
+            {},
+            {
+                relation: [(s, o) for s, o in edges if s in nodes and o in nodes]
+                for relation, edges in outline.edges.items()
+            },
+            [c for c in outline.claims if c.subject in nodes and c.object in nodes],
+            outline.min_strength,
+        )
+        ties = entity_ties(inside)  # the ties between the nodes drawn, as the view has them
+        g.add_edges_from((u, v, ties[u, v]) for u, v in sorted(ties))
         return g
 
     def member_of(nodes):
         return member if member is not None else memberships(outline, nodes)
 
     return _Chosen(keep, scores, focus_iri, facts or outline, info, graph, member_of)
+
+
+def _tied_pairs(outline) -> set[tuple[str, str]]:
+    """The pairs of nodes the entities view joins (``u < v``), from the outline's edges and
+    its asserted claims (what :func:`mlsys_graph.network.project.entity_ties` keeps)."""
+    from ..network.facts import strength_rank
+
+    pairs: set[tuple[str, str]] = set()
+    for edges in outline.edges.values():
+        pairs.update([(s, o) if s < o else (o, s) for s, o in edges if s != o])
+    asserted = strength_rank("curated")
+    for claim in outline.claims:
+        s, o = claim.subject, claim.object
+        if s != o and strength_rank(claim.strength) >= asserted:
+            pairs.add((s, o) if s < o else (o, s))
+    return pairs
 
 
 def _projected(store, facts, view, *, focus, depth, kinds, topics, since, size_by, seed):
