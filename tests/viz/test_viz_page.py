@@ -58,6 +58,26 @@ def test_only_web_urls_become_links(url):
     assert not is_web_url(url)
 
 
+def _web_url_by_urlsplit(url: str) -> bool:  # is_web_url without its shortcut
+    from urllib.parse import urlsplit
+
+    if any(ord(c) < 0x21 or c in "\\<>\"'`" for c in url):
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+@given(
+    st.from_regex(r"\A(https?|HTTP|ftp|javascript)?:?/{0,3}[a-zA-Z0-9.:@\[\]-]{0,12}(/.{0,12})?\Z")
+    | st.text(max_size=30)
+)
+def test_the_web_url_shortcut_agrees_with_urlsplit(url):
+    assert is_web_url(url) == _web_url_by_urlsplit(url)
+
+
 def test_kinds_colours_and_views_stay_in_step():
     from mlsys_graph.cli.viz import VIEW_CHOICES
 
