@@ -380,6 +380,9 @@ def _entities(store, facts, *, focus, depth, kinds, topics, since, size_by, seed
     from ..network.project import entity_ties
     from ..network.select import keep_nodes, memberships
 
+    whole = facts is None and focus is None and not (topics or kinds) and since is None
+    if whole and size_by in ("degree", None):  # the whole view, counted with numpy
+        return _entities_numbered(store, size_by)
     if facts is None and (focus is not None or topics):  # names to resolve
         facts = read_facts(store, min_strength="curated")
     outline = facts.outline() if facts is not None else read_outline(store)
@@ -449,6 +452,63 @@ def _entities(store, facts, *, focus, depth, kinds, topics, since, size_by, seed
         return member if member is not None else memberships(outline, nodes)
 
     return _Chosen(keep, scores, focus_iri, facts or outline, info, graph, member_of)
+
+
+def _entities_numbered(store, size_by) -> _Chosen:
+    """:func:`_entities` of a whole graph (no focus, kinds, topics or year), its nodes
+    numbered (:func:`mlsys_graph.network.facts.read_numbered`): degrees, the ties
+    between the nodes drawn and their memberships counted with numpy."""
+    import networkx as nx
+    import numpy as np
+
+    from ..network.facts import KINDS, Outline, read_nodes, read_numbered, strength_rank
+    from ..network.project import entity_ties
+    from ..network.select import numbered_memberships
+
+    numbered = read_numbered(store)
+    iris = numbered.iris
+    n = len(iris)
+    index = {iri: i for i, iri in enumerate(iris)}
+    kinds = dict(zip(iris, (KINDS[k] for k in numbered.kind.tolist()), strict=True))
+    scores: dict = {}
+    if size_by == "degree":  # networkx's degree centrality, from the distinct pairs joined
+        ends = [np.stack(pair) for pair in numbered.edges.values()]
+        asserted = strength_rank("curated")
+        claimed = [
+            (index[c.subject], index[c.object])
+            for c in numbered.claims
+            if strength_rank(c.strength) >= asserted
+        ]
+        ends.append(np.array(claimed, dtype=np.int64).reshape(-1, 2).T)
+        u, v = np.concatenate(ends, axis=1)
+        low, high = np.minimum(u, v), np.maximum(u, v)
+        joined = np.unique(low[low != high] * n + high[low != high])
+        degree = np.bincount(np.concatenate((joined // n, joined % n)), minlength=n)
+        scale = 1.0 / (n - 1.0) if n > 1 else 0.0
+        scores = dict(zip(iris, (d * scale for d in degree.tolist()), strict=True))
+
+    def mask(nodes):
+        chosen = np.zeros(n, dtype=bool)
+        chosen[[index[i] for i in nodes]] = True
+        return chosen
+
+    def graph(nodes, found) -> nx.Graph:
+        g = nx.Graph(view="entities")
+        for node in sorted(nodes):
+            g.add_node(node, **found[node].attrs())
+        ties = entity_ties(numbered.outline(mask(nodes)))  # the ties between the nodes drawn
+        g.add_edges_from((u, v, ties[u, v]) for u, v in sorted(ties))
+        return g
+
+    return _Chosen(
+        set(iris),
+        scores,
+        None,
+        Outline(kinds, {}, {}, [], numbered.min_strength),  # kinds, for the details
+        lambda nodes: read_nodes(store, kinds, nodes),
+        graph,
+        lambda nodes: numbered_memberships(numbered, mask(nodes)),
+    )
 
 
 def _tied_pairs(outline) -> set[tuple[str, str]]:
