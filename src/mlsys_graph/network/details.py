@@ -167,7 +167,7 @@ def read_details(source=None, *, iris=None, facts=None) -> dict[str, Details]:
     dict
         IRI → :class:`Details`; nodes with nothing to add still get an empty ``Details``.
     """
-    from .facts import Facts, read_kinds, read_nodes
+    from .facts import Facts, read_kinds, read_labels, read_nodes
     from .source import open_graph
 
     store = open_graph(source)
@@ -212,6 +212,8 @@ def read_details(source=None, *, iris=None, facts=None) -> dict[str, Details]:
     named = people | {v for v in venues if v in kinds} | {i for i in wanted if SCHEMA_URL in own[i]}
     if isinstance(facts, Facts):
         label = {i: facts.nodes[i].label for i in named}
+    elif len(named) * 4 < len(kinds):  # a few: only what a label needs, by subject
+        label = read_labels(store, kinds, named)
     else:
         label = {i: n.label for i, n in read_nodes(store, kinds, named).items()}
 

@@ -33,7 +33,15 @@ from .facts import ENTRY_KINDS, Facts, Outline
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
 
-__all__ = ["Memberships", "induced", "keep_nodes", "memberships", "numbered_memberships", "select"]
+__all__ = [
+    "Memberships",
+    "induced",
+    "keep_nodes",
+    "memberships",
+    "numbered_memberships",
+    "select",
+    "sorted_unique",
+]
 
 #: Relations that tie a non-entry node to an entry: (relation, whether the entry is the
 #: subject). ``implements`` ties a system to the entries whose repository implements it.
@@ -153,6 +161,21 @@ def memberships(facts: Facts | Outline, nodes: Iterable[str] | None = None) -> M
     return Memberships(topics, years)
 
 
+def sorted_unique(values):
+    """The distinct values of an integer array, sorted: ``np.unique`` by one sort (numpy
+    2's ``unique`` hashes, several times slower on 1.5 M values).
+
+    >>> sorted_unique(__import__("numpy").array([3, 1, 3, 2])).tolist()
+    [1, 2, 3]
+    """
+    import numpy as np
+
+    values = np.sort(values)
+    if len(values) == 0:
+        return values
+    return values[np.concatenate(([True], values[1:] != values[:-1]))]
+
+
 def _expand(keys, values, wanted):
     """For each ``wanted[i]``, every ``values[j]`` with ``keys[j] == wanted[i]``: the
     pairs (i, values[j]) as two arrays (a join of ``wanted`` with (keys, values))."""
@@ -230,7 +253,7 @@ def numbered_memberships(numbered, nodes) -> Memberships:
     at, topic = _expand(about_entry, about_topic, entry[via])
     holder = np.concatenate((about_entry[own], other[via][at]))
     topic = np.concatenate((about_topic[own], topic))
-    codes = np.unique(holder * n + topic)
+    codes = sorted_unique(holder * n + topic)
     direct: dict[int, list[str]] = defaultdict(list)
     for h, t in zip((codes // n).tolist(), (codes % n).tolist(), strict=True):
         direct[h].append(iris[t])

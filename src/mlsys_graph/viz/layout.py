@@ -282,7 +282,8 @@ def spring_layout(
     if large:
         ends = np.array([index[u] for e in g.edges() for u in e[:2]], dtype=np.int64)
         low, high = np.minimum(ends[0::2], ends[1::2]), np.maximum(ends[0::2], ends[1::2])
-        codes = np.unique(low[low != high] * n + high[low != high])
+        codes = np.sort(low[low != high] * n + high[low != high])
+        codes = codes[np.concatenate(([True], codes[1:] != codes[:-1]))] if len(codes) else codes
         _large_layout(pos, np.column_stack((codes // n, codes % n)), iterations, k, gravity)
         return _positions(nodes, pos, scale / k)
     from scipy.spatial import cKDTree

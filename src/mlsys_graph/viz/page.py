@@ -285,7 +285,7 @@ def draw(
     keep, scores, focus_iri = chosen.nodes, chosen.scores, chosen.focus
     total, dropped, notes = len(keep), 0, []
     if max_nodes and total > max_nodes:
-        keep = _highest(keep, scores, max_nodes)
+        keep = chosen.highest(max_nodes) if chosen.highest else _highest(keep, scores, max_nodes)
         if focus_iri is not None:
             keep.add(focus_iri)
         dropped = total - len(keep)
@@ -340,7 +340,8 @@ class _Chosen:
 
     ``info(iris)`` gives the :class:`~mlsys_graph.network.facts.NodeInfo` of some nodes,
     ``graph(keep, info)`` the view on the nodes ``keep`` (the view's node and edge order),
-    ``member(nodes)`` their topics and years.
+    ``member(nodes)`` their topics and years; ``highest(count)``, when given, the nodes
+    :func:`_highest` would keep.
     """
 
     nodes: set
@@ -350,6 +351,7 @@ class _Chosen:
     info: Callable
     graph: Callable
     member: Callable
+    highest: Callable | None = None
 
 
 def _resolve(facts, view: str, focus, topics):
@@ -463,7 +465,7 @@ def _entities_numbered(store, size_by) -> _Chosen:
 
     from ..network.facts import KINDS, Outline, read_nodes, read_numbered, strength_rank
     from ..network.project import entity_ties
-    from ..network.select import numbered_memberships
+    from ..network.select import numbered_memberships, sorted_unique
 
     numbered = read_numbered(store)
     iris = numbered.iris
@@ -482,10 +484,18 @@ def _entities_numbered(store, size_by) -> _Chosen:
         ends.append(np.array(claimed, dtype=np.int64).reshape(-1, 2).T)
         u, v = np.concatenate(ends, axis=1)
         low, high = np.minimum(u, v), np.maximum(u, v)
-        joined = np.unique(low[low != high] * n + high[low != high])
+        joined = sorted_unique(low[low != high] * n + high[low != high])
         degree = np.bincount(np.concatenate((joined // n, joined % n)), minlength=n)
         scale = 1.0 / (n - 1.0) if n > 1 else 0.0
         scores = dict(zip(iris, (d * scale for d in degree.tolist()), strict=True))
+    else:
+        degree = np.zeros(n, dtype=np.int64)  # no scores: by name
+
+    def highest(count: int) -> set:  # _highest, on the degrees (the scores' order)
+        cut = np.partition(degree, n - count)[n - count]
+        above = [iris[i] for i in (degree > cut).nonzero()[0].tolist()]
+        at_cut = sorted(iris[i] for i in (degree == cut).nonzero()[0].tolist())
+        return set(above + at_cut[: count - len(above)])
 
     def mask(nodes):
         chosen = np.zeros(n, dtype=bool)
@@ -508,6 +518,7 @@ def _entities_numbered(store, size_by) -> _Chosen:
         lambda nodes: read_nodes(store, kinds, nodes),
         graph,
         lambda nodes: numbered_memberships(numbered, mask(nodes)),
+        highest,
     )
 
 
