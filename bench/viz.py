@@ -163,12 +163,15 @@ def first_draw(browser, path: Path, timeout: float, expression: str) -> tuple[fl
 #: Functions whose CPU seconds ``--page`` reports (module, name), in the page's order.
 STAGES = (
     ("mlsys_graph.network.facts", "read_outline"),
+    ("mlsys_graph.network.facts", "read_numbered"),
     ("mlsys_graph.network.project", "entity_ties"),
     ("mlsys_graph.network.facts", "read_nodes"),
     ("mlsys_graph.viz.layout", "spring_layout"),
     ("mlsys_graph.network.details", "read_details"),
     ("mlsys_graph.network.select", "memberships"),
+    ("mlsys_graph.network.select", "numbered_memberships"),
     ("mlsys_graph.viz.page", "page_data"),
+    ("mlsys_graph.viz.document", "render_document"),
 )
 
 
@@ -217,7 +220,7 @@ def page_of_build(path: Path, faithful: bool) -> None:
     )
     print(f"  page          {took:8.2f} s CPU  {len(page) / 1024:,.0f} KB  peak RSS {peak:,} MB")
     for _, name in STAGES:
-        print(f"    {name:14s}{spent.get(name, 0.0):8.2f} s")
+        print(f"    {name:21s}{spent.get(name, 0.0):8.2f} s")
     print(
         f"  one pass over the store {baseline:8.2f} s CPU   ratio page / pass {took / baseline:6.2f}"
     )

@@ -182,7 +182,7 @@ def read_details(source=None, *, iris=None, facts=None) -> dict[str, Details]:
     own = _by_subject(
         store,
         sorted(entries),
-        (_AUTHORSHIP, _TRUNCATED, _PUBLISHED, _FULL_NAME, _LINK, SCHEMA_URL, _RECORD, _SUMMARY),
+        (_AUTHORSHIP, _TRUNCATED, _PUBLISHED, _LINK, SCHEMA_URL, _RECORD, _SUMMARY),
     )
     own.update(
         _by_subject(store, [i for i in wanted if i not in entries], (_FULL_NAME, SCHEMA_URL))
@@ -190,6 +190,13 @@ def read_details(source=None, *, iris=None, facts=None) -> dict[str, Details]:
 
     def of_entries(predicate: str) -> set[str]:
         return {v for i in entries for v in own[i].get(predicate, ())}
+
+    # An entry's full name shows only when it has no venue (or is one): read only then.
+    named_entries = {i for i in entries if _PUBLISHED not in own[i]} | (
+        of_entries(_PUBLISHED) & entries
+    )
+    for i, table in _by_subject(store, sorted(named_entries), (_FULL_NAME,)).items():
+        own[i].update(table)
 
     # The name as written is read only of an authorship with no person node (written()).
     authorships = _by_subject(store, sorted(of_entries(_AUTHORSHIP)), (_POSITION, _PERSON))

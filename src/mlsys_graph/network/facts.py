@@ -566,14 +566,13 @@ def read_numbered(source=None, *, min_strength: str = "curated") -> Numbered:
     edges = {}
     get = index.get
     for relation, (predicate, forward) in RELATIONS.items():
-        subjects, objects = [], []
-        for quad in store.quads_for_pattern(None, ox.NamedNode(predicate), None):
-            subjects.append(get(quad.subject.value, -1))
-            objects.append(get(quad.object.value, -1))
-        s = np.array(subjects, dtype=np.int64)
-        o = np.array(objects, dtype=np.int64)
-        inside = (s >= 0) & (o >= 0)
-        s, o = s[inside], o[inside]
+        found = [
+            (get(q.subject.value, -1), get(q.object.value, -1))
+            for q in store.quads_for_pattern(None, ox.NamedNode(predicate), None)
+        ]
+        pairs = np.array(found, dtype=np.int64).reshape(-1, 2)
+        pairs = pairs[(pairs >= 0).all(axis=1)]
+        s, o = pairs[:, 0].copy(), pairs[:, 1].copy()
         edges[relation] = (s, o) if forward else (o, s)
     claims = read_claims(store, kinds, min_strength=min_strength)
     return Numbered(iris, kind, year, edges, claims, min_strength)
