@@ -375,8 +375,14 @@ def read_kinds(source=None, *, ordered: bool = True) -> dict[str, str]:
     kinds: dict[str, str] = {}
     rdf_type = ox.NamedNode(RDF_TYPE)
     for cls, kind in CLASS_KINDS.items():  # one scan per class: authorships, links... never read
-        for quad in store.quads_for_pattern(None, rdf_type, ox.NamedNode(MLS + cls)):
-            iri = quad.subject.value
+        typed = [
+            q.subject.value
+            for q in store.quads_for_pattern(None, rdf_type, ox.NamedNode(MLS + cls))
+        ]
+        if not kinds:
+            kinds = dict.fromkeys(typed, kind)
+            continue
+        for iri in typed:
             if iri not in kinds:  # the first class of CLASS_KINDS counts
                 kinds[iri] = kind
     return dict(sorted(kinds.items())) if ordered else kinds
@@ -554,8 +560,11 @@ def read_numbered(source=None, *, min_strength: str = "curated") -> Numbered:
     code = {k: i for i, k in enumerate(KINDS)}
     kind = np.array([code[k] for k in kinds.values()], dtype=np.int8)
     texts: dict[int, str] = {}
-    for s, o in _scan(store, _YEAR):
-        i, text = index.get(s.value), o.value
+    dated = [
+        (index.get(q.subject.value), q.object.value)
+        for q in store.quads_for_pattern(None, ox.NamedNode(_YEAR), None)
+    ]
+    for i, text in dated:
         if i is not None and (i not in texts or text < texts[i]):
             texts[i] = text  # the smallest text counts, as in read_nodes
     year = np.full(len(iris), -1, dtype=np.int32)
