@@ -4,6 +4,7 @@ page ``build`` writes, from the store of a built graph.
     python bench/viz.py                          # 500 and 5,000 nodes
     python bench/viz.py --sizes 500 --timeout 60
     python bench/viz.py --page out/mlsys-graph.nt [--faithful]   # the page of a build
+    python bench/viz.py --layouts out/mlsys-graph.nt             # its layout, both schedules
 
 ``--page GRAPH`` (N-Triples written by ``mlsys-graph build``, e.g. of ``python
 bench/synth.py 10000 -o list.md``): the graph is loaded into an in-memory Oxigraph store
@@ -13,6 +14,18 @@ of the page and of its stages, peak RSS, and the ratio against a baseline run si
 side on the same store: one pass over every quad in Python (``for q in store``), what
 reading the whole graph term by term costs. CPU seconds, not wall time: the machine is
 shared.
+
+``--layouts GRAPH``: the graph the page of that build draws (``viz.draw``, the default
+cap), laid out with both schedules of ``viz.layout.spring_layout`` ("exact": the k-d tree
+schedule of graphs under the cap; "large": the cheaper one capped pages get), with their
+CPU seconds (numpy, scipy and networkx imported first) and measures of the result:
+
+* stress  Kamada–Kawai stress against graph distances (BFS from 40 seeded sources), with
+          the layout scaled optimally, weights 1/d², mean per pair: lower is better;
+* edges   mean edge length over the mean distance of 20,000 seeded random pairs: how much
+          closer linked nodes are than any two (lower is better);
+* crowded share of nodes with another node within 5 pixels (drawn on top of each other:
+          lower is better);
 
 Graphs: the entities view of ``bench/synth_graph.py`` graphs (N-Triples in the build's
 shapes), cut to exactly N nodes by ``viz.draw(max_nodes=N)`` (the N of highest degree).
@@ -150,12 +163,15 @@ def first_draw(browser, path: Path, timeout: float, expression: str) -> tuple[fl
 #: Functions whose CPU seconds ``--page`` reports (module, name), in the page's order.
 STAGES = (
     ("mlsys_graph.network.facts", "read_outline"),
+    ("mlsys_graph.network.facts", "read_numbered"),
     ("mlsys_graph.network.project", "entity_ties"),
     ("mlsys_graph.network.facts", "read_nodes"),
     ("mlsys_graph.viz.layout", "spring_layout"),
     ("mlsys_graph.network.details", "read_details"),
     ("mlsys_graph.network.select", "memberships"),
+    ("mlsys_graph.network.select", "numbered_memberships"),
     ("mlsys_graph.viz.page", "page_data"),
+    ("mlsys_graph.viz.document", "render_document"),
 )
 
 
@@ -204,10 +220,70 @@ def page_of_build(path: Path, faithful: bool) -> None:
     )
     print(f"  page          {took:8.2f} s CPU  {len(page) / 1024:,.0f} KB  peak RSS {peak:,} MB")
     for _, name in STAGES:
-        print(f"    {name:14s}{spent.get(name, 0.0):8.2f} s")
+        print(f"    {name:21s}{spent.get(name, 0.0):8.2f} s")
     print(
         f"  one pass over the store {baseline:8.2f} s CPU   ratio page / pass {took / baseline:6.2f}"
     )
+
+
+def layout_measures(g, positions: dict, seed: int = 0) -> dict[str, float]:
+    """Stress, edge length ratio and crowding of a layout (see the module documentation)."""
+    import networkx as nx
+    import numpy as np
+    from scipy.spatial import cKDTree
+
+    nodes = list(g)
+    index = {node: i for i, node in enumerate(nodes)}
+    points = np.array([positions[node] for node in nodes], dtype=float)
+    rng = np.random.default_rng(seed)
+    drawn, graph = [], []
+    for source in rng.choice(len(nodes), min(40, len(nodes)), replace=False):
+        hops = nx.single_source_shortest_path_length(g, nodes[source])
+        far = [(index[v], d) for v, d in hops.items() if d > 0]
+        if far:
+            at = np.array([i for i, _ in far])
+            drawn.append(np.sqrt(((points[at] - points[source]) ** 2).sum(axis=1)))
+            graph.append(np.array([d for _, d in far], dtype=float))
+    d, hops = np.concatenate(drawn), np.concatenate(graph)
+    w = 1.0 / hops**2
+    alpha = (w * d * hops).sum() / (w * d * d).sum()
+    stress = float((w * (alpha * d - hops) ** 2).mean())
+    ends = np.array([(index[u], index[v]) for u, v in g.edges() if u != v])
+    edge = np.sqrt(((points[ends[:, 0]] - points[ends[:, 1]]) ** 2).sum(axis=1)).mean()
+    a, b = rng.integers(0, len(nodes), 20000), rng.integers(0, len(nodes), 20000)
+    pair = np.sqrt(((points[a] - points[b]) ** 2).sum(axis=1)).mean()
+    nearest, _ = cKDTree(points).query(points, k=2)
+    return {
+        "stress": stress,
+        "edges": float(edge / pair),
+        "crowded": float((nearest[:, 1] < 5.0).mean()),
+    }
+
+
+def layouts_of_build(path: Path) -> None:
+    """Both layout schedules on the graph the page of a build draws: CPU and measures."""
+    import networkx  # noqa: F401 - imported before timing
+    import numpy  # noqa: F401
+    import pyoxigraph as ox
+    import scipy.fft
+    import scipy.spatial  # noqa: F401
+
+    from mlsys_graph.viz.layout import default_iterations, spring_layout
+    from mlsys_graph.viz.page import draw
+
+    store = ox.Store()
+    store.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
+    g = draw(store, iterations=1).graph
+    n, m = g.number_of_nodes(), g.number_of_edges()
+    print(f"{path}: the page's graph, {n:,} nodes, {m:,} edges")
+    for schedule in ("exact", "large"):
+        started = time.process_time()
+        positions = spring_layout(g, seed=0, schedule=schedule)
+        took = time.process_time() - started
+        found = layout_measures(g, positions)
+        shown = "  ".join(f"{k} {v:.4f}" for k, v in found.items())
+        steps = default_iterations(n, schedule)
+        print(f"  {schedule:6s} {steps:4d} iterations {took:6.2f} s CPU  {shown}", flush=True)
 
 
 def main() -> None:
@@ -217,7 +293,12 @@ def main() -> None:
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     parser.add_argument("--page", type=Path, action="append", help="N-Triples of a build")
     parser.add_argument("--faithful", action="store_true", help="--page: a faithful store")
+    parser.add_argument("--layouts", type=Path, action="append", help="N-Triples of a build")
     args = parser.parse_args()
+    if args.layouts:
+        for path in args.layouts:
+            layouts_of_build(path)
+        return
     if args.page:
         for path in args.page:
             page_of_build(path, args.faithful)

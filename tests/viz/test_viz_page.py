@@ -58,6 +58,26 @@ def test_only_web_urls_become_links(url):
     assert not is_web_url(url)
 
 
+def _web_url_by_urlsplit(url: str) -> bool:  # is_web_url without its shortcut
+    from urllib.parse import urlsplit
+
+    if any(ord(c) < 0x21 or c in "\\<>\"'`" for c in url):
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+@given(
+    st.from_regex(r"\A(https?|HTTP|ftp|javascript)?:?/{0,3}[a-zA-Z0-9.:@\[\]-]{0,12}(/.{0,12})?\Z")
+    | st.text(max_size=30)
+)
+def test_the_web_url_shortcut_agrees_with_urlsplit(url):
+    assert is_web_url(url) == _web_url_by_urlsplit(url)
+
+
 def test_kinds_colours_and_views_stay_in_step():
     from mlsys_graph.cli.viz import VIEW_CHOICES
 
@@ -89,6 +109,52 @@ def test_layout_keeps_linked_nodes_closer_than_unlinked_ones():
     inside = max(dist(u, v) for u in range(8) for v in range(8) if u != v)
     across = min(dist(u, v) for u in range(1, 8) for v in range(9, 16))
     assert inside < across
+
+
+def test_layout_under_the_cap_keeps_its_positions_to_the_bit():
+    # Golden positions made by the exact schedule before the large one existed: pages of
+    # graphs under the cap (the seed list's) stay byte-identical.
+    golden = json.loads((ROOT / "tests/viz/fixtures/layout-ba400-seed5.json").read_text())
+    pos = spring_layout(nx.barabasi_albert_graph(400, 2, seed=7), seed=5)
+    assert {str(k): list(v) for k, v in pos.items()} == golden
+
+
+def test_large_schedule_is_seeded_spreads_and_keeps_linked_nodes_close():
+    g = nx.barabasi_albert_graph(600, 2, seed=1)
+    a = spring_layout(g, seed=3, schedule="large")
+    assert a == spring_layout(g, seed=3, schedule="large")
+    assert a != spring_layout(g, seed=4, schedule="large")
+    assert a != spring_layout(g, seed=3)  # another schedule under LARGE nodes by default
+    points = list(a.values())
+    assert len(set(points)) == len(points)
+    assert max(p[0] for p in points) - min(p[0] for p in points) > 200
+    cliques = nx.disjoint_union(nx.complete_graph(8), nx.complete_graph(8))
+    cliques.add_edge(0, 8)
+    pos = spring_layout(cliques, seed=0, schedule="large")
+
+    def dist(u, v):
+        return ((pos[u][0] - pos[v][0]) ** 2 + (pos[u][1] - pos[v][1]) ** 2) ** 0.5
+
+    inside = max(dist(u, v) for u in range(8) for v in range(8) if u != v)
+    assert inside < min(dist(u, v) for u in range(1, 8) for v in range(9, 16))
+    with pytest.raises(ValueError, match="unknown schedule"):
+        spring_layout(g, schedule="fast")
+
+
+def test_large_graphs_take_the_large_schedule_without_scipy():
+    from mlsys_graph.viz.layout import LARGE
+
+    code = (
+        "import sys, networkx as nx\n"
+        "from mlsys_graph.viz.layout import spring_layout\n"
+        f"g = nx.gnm_random_graph({LARGE}, {2 * LARGE}, seed=1)\n"
+        "pos = spring_layout(g, seed=2, iterations=6)\n"
+        "assert pos == spring_layout(g, seed=2, iterations=6, schedule='large')\n"
+        "assert len(set(pos.values())) == len(pos)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'scipy'))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
 
 
 def test_page_data_of_the_lineage_view():
@@ -173,6 +239,19 @@ def test_to_pyvis_is_a_pyvis_network_filled_directly():
     assert "<iframe srcdoc=" in net._repr_html_() and 'sandbox="allow-scripts' in net._repr_html_()
     with pytest.raises(ValueError, match="CSS length"):
         type(net)(draw(view="lineage", iterations=5).data, height="1px; background: url(x)")
+
+
+def test_render_html_is_the_pyvis_page_without_pyvis():
+    drawing = draw(view="coauthor", iterations=5)
+    assert render_html(drawing) == to_pyvis(drawing).generate_html()
+    code = (
+        "import sys\n"
+        "from mlsys_graph.viz import render_html\n"
+        "render_html(view='lineage', iterations=5)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pyvis', 'IPython')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
 
 
 def test_write_html_writes_no_lib_folder(tmp_path, monkeypatch):

@@ -52,6 +52,18 @@ def test_the_outline_draws_the_page_of_the_whole_view(monkeypatch, options):
     assert list(fast.graph.edges(data=True)) == list(whole.graph.edges(data=True))
 
 
+def test_the_pages_of_a_small_graph_keep_their_bytes():
+    # Golden: the page data (as the page holds it) of an invented graph, whole, capped by
+    # degree and capped by name, made before the page's whole-graph counts were numbered.
+    from mlsys_graph.viz.assets import script_json
+
+    fixture = Path(__file__).parents[1] / "network" / "fixtures" / "two-labs.ttl"
+    golden = (Path(__file__).parent / "fixtures" / "two-labs-pages.jsonl").read_text()
+    cases = [{}, {"max_nodes": 12}, {"max_nodes": 9, "size_by": None}]
+    pages = [script_json(draw([fixture], **options).data) for options in cases]
+    assert pages == golden.splitlines()
+
+
 def test_the_cap_keeps_the_highest_degrees_of_the_whole_view():
     full = entities_graph()
     degree = dict(full.degree())

@@ -93,16 +93,28 @@ def _int(text: str | None) -> int | None:
     return int(text) if text is not None and text.isdigit() else None
 
 
-def _by_subject(store, subjects, predicates) -> dict[str, dict[str, list[str]]]:
-    """subject → predicate → object values, for the given subjects (one lookup per
-    subject and predicate: cheaper than reading every triple of the subject)."""
+def _by_subject(store, subjects, predicates, *, whole=False) -> dict[str, dict[str, list[str]]]:
+    """subject → predicate → object values, for the given subjects: one lookup per
+    subject and predicate (cheaper than reading every triple of an entry), or with
+    ``whole=True`` one per subject, keeping the predicates asked for (cheaper when they
+    are most of the subject's triples, as for a list line)."""
     import pyoxigraph as ox
 
-    named = [(p, ox.NamedNode(p)) for p in predicates]
     out: dict[str, dict[str, list[str]]] = {}
+    if whole:
+        wanted = set(predicates)
+        for subject in subjects:
+            table: dict[str, list[str]] = {}
+            for q in store.quads_for_pattern(ox.NamedNode(subject), None, None):
+                predicate = q.predicate.value
+                if predicate in wanted:
+                    table.setdefault(predicate, []).append(q.object.value)
+            out[subject] = table
+        return out
+    named = [(p, ox.NamedNode(p)) for p in predicates]
     for subject in subjects:
         node = ox.NamedNode(subject)
-        table: dict[str, list[str]] = {}
+        table = {}
         for predicate, term in named:
             found = [q.object.value for q in store.quads_for_pattern(node, term, None)]
             if found:
@@ -155,7 +167,7 @@ def read_details(source=None, *, iris=None, facts=None) -> dict[str, Details]:
     dict
         IRI → :class:`Details`; nodes with nothing to add still get an empty ``Details``.
     """
-    from .facts import Facts, read_kinds, read_nodes
+    from .facts import Facts, read_kinds, read_labels, read_nodes
     from .source import open_graph
 
     store = open_graph(source)
@@ -170,7 +182,7 @@ def read_details(source=None, *, iris=None, facts=None) -> dict[str, Details]:
     own = _by_subject(
         store,
         sorted(entries),
-        (_AUTHORSHIP, _TRUNCATED, _PUBLISHED, _FULL_NAME, _LINK, SCHEMA_URL, _RECORD, _SUMMARY),
+        (_AUTHORSHIP, _TRUNCATED, _PUBLISHED, _LINK, SCHEMA_URL, _RECORD, _SUMMARY),
     )
     own.update(
         _by_subject(store, [i for i in wanted if i not in entries], (_FULL_NAME, SCHEMA_URL))
@@ -179,9 +191,15 @@ def read_details(source=None, *, iris=None, facts=None) -> dict[str, Details]:
     def of_entries(predicate: str) -> set[str]:
         return {v for i in entries for v in own[i].get(predicate, ())}
 
-    authorships = _by_subject(
-        store, sorted(of_entries(_AUTHORSHIP)), (_POSITION, _PERSON, _WRITTEN)
+    # An entry's full name shows only when it has no venue (or is one): read only then.
+    named_entries = {i for i in entries if _PUBLISHED not in own[i]} | (
+        of_entries(_PUBLISHED) & entries
     )
+    for i, table in _by_subject(store, sorted(named_entries), (_FULL_NAME,)).items():
+        own[i].update(table)
+
+    # The name as written is read only of an authorship with no person node (written()).
+    authorships = _by_subject(store, sorted(of_entries(_AUTHORSHIP)), (_POSITION, _PERSON))
     venues = sorted(of_entries(_PUBLISHED))
     venue_names = _by_subject(store, [v for v in venues if v not in own], (_FULL_NAME,))
     venue_names.update(own)
@@ -190,6 +208,7 @@ def read_details(source=None, *, iris=None, facts=None) -> dict[str, Details]:
         store,
         sorted(of_entries(_RECORD)),
         (RDFS_LABEL, _LINE, _END_LINE, _SECTION, _SUBSECTION, _IN_DOCUMENT),
+        whole=True,
     )
     documents = _by_subject(
         store,
@@ -200,6 +219,8 @@ def read_details(source=None, *, iris=None, facts=None) -> dict[str, Details]:
     named = people | {v for v in venues if v in kinds} | {i for i in wanted if SCHEMA_URL in own[i]}
     if isinstance(facts, Facts):
         label = {i: facts.nodes[i].label for i in named}
+    elif len(named) * 4 < len(kinds):  # a few: only what a label needs, by subject
+        label = read_labels(store, kinds, named)
     else:
         label = {i: n.label for i, n in read_nodes(store, kinds, named).items()}
 

@@ -30,12 +30,15 @@ __all__ = [
     "Claim",
     "Facts",
     "NodeInfo",
+    "Numbered",
     "Outline",
     "read_claims",
     "read_edges",
     "read_facts",
     "read_kinds",
+    "read_labels",
     "read_nodes",
+    "read_numbered",
     "read_outline",
     "strength_rank",
 ]
@@ -182,7 +185,7 @@ class Facts:
 @dataclass(frozen=True)
 class Outline:
     """The shape of a graph without its names: every node's kind and year, the typed
-    edges (as in :class:`Facts`, but in no particular order when read by
+    edges (as in :class:`Facts`, but nodes and edges in no particular order when read by
     :func:`read_outline`), and the lineage claims of ``min_strength`` or stronger.
 
     What a view needs to choose and score its nodes (:func:`~.project.entity_ties`,
@@ -200,6 +203,54 @@ class Outline:
     def of_kind(self, *kinds: str) -> list[str]:
         """Sorted IRIs of the nodes of the given kinds."""
         return sorted(i for i, k in self.kinds.items() if k in kinds)
+
+
+@dataclass(frozen=True)
+class Numbered:
+    """An :class:`Outline` with its nodes numbered, for counting over a whole big graph
+    with numpy: node ``i`` is ``iris[i]``, of kind ``KINDS[kind[i]]`` and year ``year[i]``
+    (-1: none); ``edges`` maps a relation to its pairs as two arrays of node numbers
+    (subjects, objects), in no particular order. Read by :func:`read_numbered`.
+
+    >>> numbered = read_numbered()            # the bundled graph
+    >>> numbered.outline().edges.keys() == read_outline().edges.keys()
+    True
+    """
+
+    iris: list[str]
+    kind: object  # numpy int8 array
+    year: object  # numpy int32 array
+    edges: dict[str, tuple[object, object]]
+    claims: list[Claim]
+    min_strength: str = "curated"
+
+    def outline(self, nodes=None) -> Outline:
+        """The :class:`Outline` of these facts, or of the part between ``nodes`` only
+        (a boolean array over the node numbers)."""
+        iris, kind, year = self.iris, self.kind, self.year
+        if nodes is None:
+            import numpy as np
+
+            nodes = np.ones(len(iris), dtype=bool)
+        chosen = nodes.nonzero()[0].tolist()
+        edges = {}
+        for relation, (s, o) in self.edges.items():
+            inside = nodes[s] & nodes[o]
+            edges[relation] = list(
+                zip(
+                    [iris[i] for i in s[inside].tolist()],
+                    [iris[i] for i in o[inside].tolist()],
+                    strict=True,
+                )
+            )
+        kept = {iris[i] for i in chosen}
+        return Outline(
+            {iris[i]: KINDS[kind[i]] for i in chosen},
+            {iris[i]: int(year[i]) for i in chosen if year[i] >= 0},
+            edges,
+            [c for c in self.claims if c.subject in kept and c.object in kept],
+            self.min_strength,
+        )
 
 
 #: Relation name of the entities view → the predicate it is read from and its direction
@@ -308,8 +359,9 @@ def _tables(store, kinds, predicates, iris=None) -> dict[str, dict[str, list[str
     return tables
 
 
-def read_kinds(source=None) -> dict[str, str]:
-    """Every analysable node of a graph and its kind (one scan per class), IRIs sorted.
+def read_kinds(source=None, *, ordered: bool = True) -> dict[str, str]:
+    """Every analysable node of a graph and its kind (one scan per class), IRIs sorted
+    (unless ``ordered=False``: then by class, in the store's order).
 
     >>> kinds = read_kinds()                  # the bundled graph
     >>> kinds["https://w3id.org/mlsys-graph/id/paper/crankshaw2017-clipper"]
@@ -323,9 +375,63 @@ def read_kinds(source=None) -> dict[str, str]:
     kinds: dict[str, str] = {}
     rdf_type = ox.NamedNode(RDF_TYPE)
     for cls, kind in CLASS_KINDS.items():  # one scan per class: authorships, links... never read
-        for quad in store.quads_for_pattern(None, rdf_type, ox.NamedNode(MLS + cls)):
-            kinds.setdefault(quad.subject.value, kind)
-    return dict(sorted(kinds.items()))
+        typed = [
+            q.subject.value
+            for q in store.quads_for_pattern(None, rdf_type, ox.NamedNode(MLS + cls))
+        ]
+        if not kinds:
+            kinds = dict.fromkeys(typed, kind)
+            continue
+        for iri in typed:
+            if iri not in kinds:  # the first class of CLASS_KINDS counts
+                kinds[iri] = kind
+    return dict(sorted(kinds.items())) if ordered else kinds
+
+
+#: Where a node's label comes from, in the order :func:`_node_info` prefers them.
+_LABEL_PREDICATES = (_TITLE, _PERSON_NAME, _ACRONYM, _PREF, RDFS_LABEL)
+
+
+def _node_tables_by_subject(store, iris, *, label_only: bool = False):
+    """node → predicate → values, what :func:`_node_info` reads, by subject: the label's
+    predicates in their order until one has a value (a paper's title ends the search),
+    then the short name and year (unless ``label_only``). About half the lookups of
+    reading every predicate of every node; the same :class:`NodeInfo`."""
+    import pyoxigraph as ox
+
+    chain = [(p, ox.NamedNode(p)) for p in _LABEL_PREDICATES]
+    rest = [] if label_only else [(p, ox.NamedNode(p)) for p in (_SHORT, _YEAR)]
+    tables: dict[str, dict[str, list[str]]] = {}
+    for iri in iris:
+        table: dict[str, list[str]] = {}
+        node = ox.NamedNode(iri)
+        for predicate, term in chain:
+            found = [q.object.value for q in store.quads_for_pattern(node, term, None)]
+            if found:
+                table[predicate] = found
+                break
+        for predicate, term in rest:
+            found = [q.object.value for q in store.quads_for_pattern(node, term, None)]
+            if found:
+                table[predicate] = found
+        tables[iri] = table
+    return tables
+
+
+def read_labels(source, kinds: dict[str, str], iris) -> dict[str, str]:
+    """The labels of the nodes ``iris`` (of ``kinds``), as :func:`read_nodes` gives them,
+    read by subject with only the lookups a label needs.
+
+    >>> kinds = read_kinds()
+    >>> clipper = "https://w3id.org/mlsys-graph/id/paper/crankshaw2017-clipper"
+    >>> read_labels(None, kinds, [clipper]) == {clipper: read_nodes(None, kinds, [clipper])[clipper].label}
+    True
+    """
+    from .source import open_graph
+
+    wanted = sorted(i for i in iris if i in kinds)
+    tables = _node_tables_by_subject(open_graph(source), wanted, label_only=True)
+    return {iri: _node_info(iri, kinds[iri], tables[iri]).label for iri in wanted}
 
 
 def read_nodes(source, kinds: dict[str, str], iris=None) -> dict[str, NodeInfo]:
@@ -339,7 +445,13 @@ def read_nodes(source, kinds: dict[str, str], iris=None) -> dict[str, NodeInfo]:
     """
     from .source import open_graph
 
-    tables = _tables(open_graph(source), kinds, _NODE_PREDICATES, iris)
+    store = open_graph(source)
+    if iris is not None:
+        wanted = {i for i in iris if i in kinds}
+        if len(wanted) * 4 < len(kinds):  # a few nodes: by subject
+            tables = _node_tables_by_subject(store, wanted)
+            return {iri: _node_info(iri, kinds[iri], tables[iri]) for iri in sorted(tables)}
+    tables = _tables(store, kinds, _NODE_PREDICATES, iris)
     return {iri: _node_info(iri, kinds[iri], tables[iri]) for iri in sorted(tables)}
 
 
@@ -349,16 +461,19 @@ def read_edges(
     """relation of :data:`RELATIONS` → ``(subject, object)`` pairs of nodes of ``kinds``
     (one scan per predicate), sorted unless ``ordered=False`` (then in the store's order:
     sorting 750k pairs of IRIs costs seconds that counting degrees does not need)."""
+    import pyoxigraph as ox
+
     from .source import open_graph
 
     store = open_graph(source)
     edges: dict[str, list[tuple[str, str]]] = {}
     for relation, (predicate, forward) in RELATIONS.items():
-        pairs = {
-            (s, o) if forward else (o, s)
-            for s, o in ((s.value, getattr(o, "value", None)) for s, o in _scan(store, predicate))
-            if s in kinds and o in kinds
-        }
+        pairs: set[tuple[str, str]] = set()
+        add = pairs.add
+        for quad in store.quads_for_pattern(None, ox.NamedNode(predicate), None):
+            s, o = quad.subject.value, quad.object.value
+            if s in kinds and o in kinds:
+                add((s, o) if forward else (o, s))
         edges[relation] = sorted(pairs) if ordered else list(pairs)
     return edges
 
@@ -413,7 +528,7 @@ def read_outline(source=None, *, min_strength: str = "curated") -> Outline:
     from .source import open_graph
 
     store = open_graph(source)
-    kinds = read_kinds(store)
+    kinds = read_kinds(store, ordered=False)  # in no order, as the edges
     texts: dict[str, str] = {}
     for s, o in _scan(store, _YEAR):
         iri, text = s.value, o.value
@@ -427,6 +542,49 @@ def read_outline(source=None, *, min_strength: str = "curated") -> Outline:
         read_claims(store, kinds, min_strength=min_strength),
         min_strength,
     )
+
+
+def read_numbered(source=None, *, min_strength: str = "curated") -> Numbered:
+    """The :class:`Numbered` outline of a graph: what :func:`read_outline` reads, with
+    the edges kept as arrays of node numbers instead of pairs of IRIs (at 100k entries,
+    750k pairs: tuples of strings cost seconds to make and to walk)."""
+    import numpy as np
+    import pyoxigraph as ox
+
+    from .source import open_graph
+
+    store = open_graph(source)
+    kinds = read_kinds(store, ordered=False)
+    iris = list(kinds)
+    index = {iri: i for i, iri in enumerate(iris)}
+    code = {k: i for i, k in enumerate(KINDS)}
+    kind = np.array([code[k] for k in kinds.values()], dtype=np.int8)
+    texts: dict[int, str] = {}
+    dated = [
+        (index.get(q.subject.value), q.object.value)
+        for q in store.quads_for_pattern(None, ox.NamedNode(_YEAR), None)
+    ]
+    for i, text in dated:
+        if i is not None and (i not in texts or text < texts[i]):
+            texts[i] = text  # the smallest text counts, as in read_nodes
+    year = np.full(len(iris), -1, dtype=np.int32)
+    for i, text in texts.items():
+        y = _year(text)
+        if y is not None:
+            year[i] = y
+    edges = {}
+    get = index.get
+    for relation, (predicate, forward) in RELATIONS.items():
+        found = [
+            (get(q.subject.value, -1), get(q.object.value, -1))
+            for q in store.quads_for_pattern(None, ox.NamedNode(predicate), None)
+        ]
+        pairs = np.array(found, dtype=np.int64).reshape(-1, 2)
+        pairs = pairs[(pairs >= 0).all(axis=1)]
+        s, o = pairs[:, 0].copy(), pairs[:, 1].copy()
+        edges[relation] = (s, o) if forward else (o, s)
+    claims = read_claims(store, kinds, min_strength=min_strength)
+    return Numbered(iris, kind, year, edges, claims, min_strength)
 
 
 def read_claims(source, nodes, *, min_strength: str = "inferred") -> list[Claim]:

@@ -3,8 +3,9 @@
 One concept per module: :mod:`.page` chooses, scores and lays out a view (computed in
 Python; the page computes nothing), :mod:`.layout` places the nodes (seeded),
 :mod:`.style` colours and sizes them, :mod:`.assets` holds the template, the inlined
-vis-network script and the escaping rules, :mod:`.network` is the ``pyvis`` ``Network``
-notebooks get, :mod:`.html` writes the file.
+vis-network script and the escaping rules, :mod:`.document` renders the page,
+:mod:`.network` is the ``pyvis`` ``Network`` notebooks get, :mod:`.html` writes the file
+(without importing pyvis).
 
 Everything is importable from here; pyvis and networkx are imported only when used.
 

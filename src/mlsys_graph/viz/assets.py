@@ -84,11 +84,12 @@ def vis_script() -> tuple[str, str]:
     >>> int(version.split(".")[0]) >= 9, "vis-network" in text[:200]
     (True, True)
     """
-    try:
-        import pyvis
-    except ModuleNotFoundError:  # pragma: no cover - pyvis is a dependency
-        raise AssetError("pyvis is not installed: pip install pyvis") from None
-    lib = Path(pyvis.__file__).parent / "templates" / "lib"
+    from importlib.util import find_spec
+
+    spec = find_spec("pyvis")  # found, not imported (pyvis imports IPython and networkx)
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover - a dependency
+        raise AssetError("pyvis is not installed: pip install pyvis")
+    lib = Path(next(iter(spec.submodule_search_locations))) / "templates" / "lib"
     found = []
     for folder in lib.glob("vis-*"):
         match = _VERSION.search(folder.name)

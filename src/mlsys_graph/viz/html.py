@@ -14,14 +14,19 @@ __all__ = ["render_html", "write_html"]
 
 def render_html(source=None, **options) -> str:
     """The page of a view of a graph (options of :func:`mlsys_graph.viz.page.draw`), or
-    of a :class:`~mlsys_graph.viz.page.Drawing` given as ``source``."""
-    from .network import to_pyvis
+    of a :class:`~mlsys_graph.viz.page.Drawing` given as ``source``: the bytes of
+    ``to_pyvis(...).generate_html()``, without importing pyvis."""
+    from .document import render_document
+    from .page import Drawing, draw
 
-    return to_pyvis(source, **options).generate_html()
+    drawing = source if isinstance(source, Drawing) else draw(source, **options)
+    return render_document(drawing.data)
 
 
 def write_html(path: str | Path, source=None, **options) -> Path:
     """Write the page to ``path`` atomically; returns the path."""
-    from .network import to_pyvis
+    from ..kg.store import write_atomic
 
-    return to_pyvis(source, **options).write_html(path)
+    path = Path(path)
+    write_atomic(path, render_html(source, **options))
+    return path

@@ -31,57 +31,12 @@ from pathlib import Path
 
 from pyvis.network import Network
 
-from .assets import TEMPLATE, content_security_policy, environment, page_asset, script_json
-from .assets import vis_script as _vis_script
+from .assets import TEMPLATE, environment
+from .document import document_data, render_document, vis_options
 
 __all__ = ["GraphNetwork", "to_pyvis", "vis_options"]
 
 _CSS_LENGTH = re.compile(r"^\d+(\.\d+)?(px|%|vh|vw|em|rem)$")
-
-
-def vis_options(data: dict) -> dict:
-    """vis-network options for a page: physics off (positions come from Python), groups
-    coloured by kind, straight edges; edges hidden while dragging or zooming big graphs.
-
-    >>> vis_options({"nodes": [], "kinds": []})["physics"]
-    {'enabled': False}
-    """
-    big = len(data.get("nodes", ())) > 2000
-    groups = {}
-    for kind in data.get("kinds", ()):
-        color = kind["color"]
-        groups[kind["kind"]] = {
-            "color": {
-                "background": color,
-                "border": "#333333",
-                "highlight": {"background": color, "border": "#000000"},
-                "hover": {"background": color, "border": "#000000"},
-            }
-        }
-    return {
-        "autoResize": True,
-        "physics": {"enabled": False},
-        "layout": {"improvedLayout": False},
-        "interaction": {
-            "hover": True,
-            "tooltipDelay": 150,
-            "hideEdgesOnDrag": big,
-            "hideEdgesOnZoom": big,
-            "multiselect": False,
-        },
-        "nodes": {
-            "shape": "dot",
-            "borderWidth": 1,
-            "font": {"size": 14, "face": "sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
-        },
-        "edges": {
-            "smooth": False,
-            "width": 1,
-            "selectionWidth": 1.5,
-            "color": {"color": "#C8C8C8", "highlight": "#555555", "hover": "#555555"},
-        },
-        "groups": groups,
-    }
 
 
 class GraphNetwork(Network):
@@ -122,32 +77,14 @@ class GraphNetwork(Network):
         options = self.options
         if not isinstance(options, dict):  # a pyvis Options object (set_options, toggle_...)
             options = json.loads(options.to_json())
-        edges = [dict(e) for e in self.edges]
-        for i, edge in enumerate(edges):
-            edge.setdefault("id", f"e{i}")
-        return {**self.page, "title": self.heading, "nodes": self.nodes, "edges": edges,
-                "options": options}  # fmt: skip
+        data = {**self.page, "title": self.heading, "nodes": self.nodes, "edges": self.edges}
+        return document_data(data, options=options)
 
     def generate_html(
         self, name: str = "index.html", local: bool = True, notebook: bool = False
     ) -> str:
-        """The page: one self-contained HTML document."""
-        from markupsafe import Markup
-
-        from .. import __version__
-
-        vis_js, vis_version = _vis_script()
-        page_js, css = page_asset("page.js"), page_asset("page.css")
-        self.html = self.template.render(
-            heading=self.heading,
-            csp=content_security_policy([vis_js, page_js], [css]),
-            version=__version__,
-            vis_version=vis_version,
-            css=Markup(css),
-            data=Markup(script_json(self.page_data())),
-            vis_js=Markup(vis_js),
-            page_js=Markup(page_js),
-        )
+        """The page: one self-contained HTML document (:func:`.document.render_document`)."""
+        self.html = render_document(self.page_data(), heading=self.heading, document=True)
         return self.html
 
     def write_html(

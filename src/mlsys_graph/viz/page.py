@@ -22,6 +22,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -57,6 +58,11 @@ class Drawing:
     notes: tuple[str, ...] = field(default=())
 
 
+#: An http(s) URL with a plain host name and nothing odd: :func:`is_web_url` without
+#: ``urlsplit`` (the page checks every link of every node drawn).
+_PLAIN_WEB_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]*)?(?:[/?#][^\x00-\x20\\<>\"'`]*)?\Z")
+
+
 def is_web_url(url: str) -> bool:
     """Whether a URL may become a link on the page: http(s) with a host, nothing odd.
 
@@ -67,7 +73,11 @@ def is_web_url(url: str) -> bool:
     >>> is_web_url("https:///nohost"), is_web_url("https://a.org/\\nx"), is_web_url("//a.org")
     (False, False, False)
     """
-    if not isinstance(url, str) or any(ord(c) < 0x21 or c in "\\<>\"'`" for c in url):
+    if not isinstance(url, str):
+        return False
+    if _PLAIN_WEB_URL.match(url):  # what urlsplit accepts, without splitting
+        return True
+    if any(ord(c) < 0x21 or c in "\\<>\"'`" for c in url):
         return False
     try:
         parts = urlsplit(url)
@@ -275,8 +285,7 @@ def draw(
     keep, scores, focus_iri = chosen.nodes, chosen.scores, chosen.focus
     total, dropped, notes = len(keep), 0, []
     if max_nodes and total > max_nodes:
-        ranked = sorted(keep, key=lambda n: (-scores.get(n, 0.0), str(n)))
-        keep = set(ranked[:max_nodes])
+        keep = chosen.highest(max_nodes) if chosen.highest else _highest(keep, scores, max_nodes)
         if focus_iri is not None:
             keep.add(focus_iri)
         dropped = total - len(keep)
@@ -310,13 +319,29 @@ def draw(
     return Drawing(g, data, view, total, dropped, tuple(notes))
 
 
+def _highest(nodes, scores: dict, count: int) -> set:
+    """The ``count`` first of ``nodes`` by score (highest first), ties by name: the
+    same as sorting them all, with only the ties at the cut sorted by name.
+
+    >>> sorted(_highest(["d", "c", "b", "a"], {"a": 1.0, "b": 3.0, "c": 1.0}, 2))
+    ['a', 'b']
+    """
+    get = scores.get
+    values = sorted((get(n, 0.0) for n in nodes), reverse=True)
+    cut = values[count - 1]
+    above = [n for n in nodes if get(n, 0.0) > cut]
+    at_cut = sorted((n for n in nodes if get(n, 0.0) == cut), key=str)
+    return set(above + at_cut[: count - len(above)])
+
+
 @dataclass(frozen=True)
 class _Chosen:
     """A view's nodes chosen and scored, before the cap: what :func:`draw` needs of it.
 
     ``info(iris)`` gives the :class:`~mlsys_graph.network.facts.NodeInfo` of some nodes,
     ``graph(keep, info)`` the view on the nodes ``keep`` (the view's node and edge order),
-    ``member(nodes)`` their topics and years.
+    ``member(nodes)`` their topics and years; ``highest(count)``, when given, the nodes
+    :func:`_highest` would keep.
     """
 
     nodes: set
@@ -326,6 +351,7 @@ class _Chosen:
     info: Callable
     graph: Callable
     member: Callable
+    highest: Callable | None = None
 
 
 def _resolve(facts, view: str, focus, topics):
@@ -345,29 +371,29 @@ def _resolve(facts, view: str, focus, topics):
 
 def _entities(store, facts, *, focus, depth, kinds, topics, since, size_by, seed) -> _Chosen:
     """The entities view chosen and scored without building it: its nodes come from an
-    outline of the graph (no names), its degrees from the ties; only the nodes drawn get
-    their names read and become a networkx graph. The same nodes, scores and graph as
+    outline of the graph (no names), its degrees from the pairs its edges join; only the
+    nodes drawn get their names read, their ties made (with the edges' attributes) and
+    become a networkx graph. The same nodes, scores and graph as
     :func:`mlsys_graph.network.project.entities_graph` followed by ``select``."""
     import networkx as nx
 
-    from ..network.facts import read_facts, read_nodes, read_outline
+    from ..network.facts import Outline, read_facts, read_nodes, read_outline
     from ..network.metrics import centrality
     from ..network.project import entity_ties
     from ..network.select import keep_nodes, memberships
 
+    whole = facts is None and focus is None and not (topics or kinds) and since is None
+    if whole and size_by in ("degree", None):  # the whole view, counted with numpy
+        return _entities_numbered(store, size_by)
     if facts is None and (focus is not None or topics):  # names to resolve
         facts = read_facts(store, min_strength="curated")
     outline = facts.outline() if facts is not None else read_outline(store)
     focus_iri, topic_iris = _resolve(facts, "entities", focus, topics)
-    ties = entity_ties(outline)
-    degree = dict.fromkeys(outline.kinds, 0)
-    for u, v in ties:
-        degree[u] += 1
-        degree[v] += 1
+    pairs = _tied_pairs(outline)
     near: dict[str, list[str]] = {}
     if focus_iri is not None:  # neighbours, to walk from the focus
         near = {n: [] for n in outline.kinds}
-        for u, v in ties:
+        for u, v in pairs:
             near[u].append(v)
             near[v].append(u)
     member = memberships(outline) if topic_iris or since is not None else None
@@ -384,16 +410,22 @@ def _entities(store, facts, *, focus, depth, kinds, topics, since, size_by, seed
         member=member,
     )
     scores: dict = {}
-    if size_by == "degree":  # networkx's degree centrality, counted from the ties
-        n = len(degree)
+    if size_by == "degree":  # networkx's degree centrality, counted from the pairs
+        from collections import Counter
+        from itertools import chain
+
+        degree = Counter(chain.from_iterable(pairs))
+        n = len(outline.kinds)
         scale = 1.0 / (n - 1.0) if n > 1 else 0.0
         scores = {node: degree[node] * scale for node in keep}
     elif size_by:  # a centrality of the whole view
+        ties = entity_ties(outline)
         whole = nx.Graph()
-        whole.add_nodes_from(outline.kinds)
+        whole.add_nodes_from(sorted(outline.kinds))
         whole.add_edges_from((u, v, data) for (u, v), data in sorted(ties.items()))
         every = centrality(whole, size_by, seed=seed)
         scores = {node: every.get(node, 0.0) for node in sorted(keep)}
+    del pairs
 
     def info(iris):
         if facts is not None:
@@ -404,14 +436,106 @@ def _entities(store, facts, *, focus, depth, kinds, topics, since, size_by, seed
         g = nx.Graph(view="entities")
         for node in sorted(nodes):
             g.add_node(node, **found[node].attrs())
-        drawn = sorted(pair for pair in ties if pair[0] in nodes and pair[1] in nodes)
-        g.add_edges_from((u, v, dict(ties[u, v])) for u, v in drawn)
+        inside = Outline(
+            {n: outline.kinds[n] for n in nodes},
+            {},
+            {
+                relation: [(s, o) for s, o in edges if s in nodes and o in nodes]
+                for relation, edges in outline.edges.items()
+            },
+            [c for c in outline.claims if c.subject in nodes and c.object in nodes],
+            outline.min_strength,
+        )
+        ties = entity_ties(inside)  # the ties between the nodes drawn, as the view has them
+        g.add_edges_from((u, v, ties[u, v]) for u, v in sorted(ties))
         return g
 
     def member_of(nodes):
         return member if member is not None else memberships(outline, nodes)
 
     return _Chosen(keep, scores, focus_iri, facts or outline, info, graph, member_of)
+
+
+def _entities_numbered(store, size_by) -> _Chosen:
+    """:func:`_entities` of a whole graph (no focus, kinds, topics or year), its nodes
+    numbered (:func:`mlsys_graph.network.facts.read_numbered`): degrees, the ties
+    between the nodes drawn and their memberships counted with numpy."""
+    import networkx as nx
+    import numpy as np
+
+    from ..network.facts import KINDS, Outline, read_nodes, read_numbered, strength_rank
+    from ..network.project import entity_ties
+    from ..network.select import numbered_memberships, sorted_unique
+
+    numbered = read_numbered(store)
+    iris = numbered.iris
+    n = len(iris)
+    index = {iri: i for i, iri in enumerate(iris)}
+    kinds = dict(zip(iris, (KINDS[k] for k in numbered.kind.tolist()), strict=True))
+    scores: dict = {}
+    if size_by == "degree":  # networkx's degree centrality, from the distinct pairs joined
+        ends = [np.stack(pair) for pair in numbered.edges.values()]
+        asserted = strength_rank("curated")
+        claimed = [
+            (index[c.subject], index[c.object])
+            for c in numbered.claims
+            if strength_rank(c.strength) >= asserted
+        ]
+        ends.append(np.array(claimed, dtype=np.int64).reshape(-1, 2).T)
+        u, v = np.concatenate(ends, axis=1)
+        low, high = np.minimum(u, v), np.maximum(u, v)
+        joined = sorted_unique(low[low != high] * n + high[low != high])
+        degree = np.bincount(np.concatenate((joined // n, joined % n)), minlength=n)
+        scale = 1.0 / (n - 1.0) if n > 1 else 0.0
+        scores = dict(zip(iris, (d * scale for d in degree.tolist()), strict=True))
+    else:
+        degree = np.zeros(n, dtype=np.int64)  # no scores: by name
+
+    def highest(count: int) -> set:  # _highest, on the degrees (the scores' order)
+        cut = np.partition(degree, n - count)[n - count]
+        above = [iris[i] for i in (degree > cut).nonzero()[0].tolist()]
+        at_cut = sorted(iris[i] for i in (degree == cut).nonzero()[0].tolist())
+        return set(above + at_cut[: count - len(above)])
+
+    def mask(nodes):
+        chosen = np.zeros(n, dtype=bool)
+        chosen[[index[i] for i in nodes]] = True
+        return chosen
+
+    def graph(nodes, found) -> nx.Graph:
+        g = nx.Graph(view="entities")
+        for node in sorted(nodes):
+            g.add_node(node, **found[node].attrs())
+        ties = entity_ties(numbered.outline(mask(nodes)))  # the ties between the nodes drawn
+        g.add_edges_from((u, v, ties[u, v]) for u, v in sorted(ties))
+        return g
+
+    return _Chosen(
+        set(iris),
+        scores,
+        None,
+        Outline(kinds, {}, {}, [], numbered.min_strength),  # kinds, for the details
+        lambda nodes: read_nodes(store, kinds, nodes),
+        graph,
+        lambda nodes: numbered_memberships(numbered, mask(nodes)),
+        highest,
+    )
+
+
+def _tied_pairs(outline) -> set[tuple[str, str]]:
+    """The pairs of nodes the entities view joins (``u < v``), from the outline's edges and
+    its asserted claims (what :func:`mlsys_graph.network.project.entity_ties` keeps)."""
+    from ..network.facts import strength_rank
+
+    pairs: set[tuple[str, str]] = set()
+    for edges in outline.edges.values():
+        pairs.update([(s, o) if s < o else (o, s) for s, o in edges if s != o])
+    asserted = strength_rank("curated")
+    for claim in outline.claims:
+        s, o = claim.subject, claim.object
+        if s != o and strength_rank(claim.strength) >= asserted:
+            pairs.add((s, o) if s < o else (o, s))
+    return pairs
 
 
 def _projected(store, facts, view, *, focus, depth, kinds, topics, since, size_by, seed):

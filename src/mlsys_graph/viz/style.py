@@ -18,6 +18,7 @@ True
 from __future__ import annotations
 
 import math
+from functools import cache
 
 __all__ = [
     "EDGE_COLOR",
@@ -73,6 +74,7 @@ def node_size(score: float | None, top: float | None) -> int:
     return round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * math.sqrt(share))
 
 
+@cache
 def is_lineage(relation: str) -> bool:
     """Whether an edge's relation (parts joined by ``+``) includes a lineage relation.
 
