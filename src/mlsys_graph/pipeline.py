@@ -175,6 +175,7 @@ class Validation:
                 if n == len(parts) - 1:
                     self.store = store
                     self.loaded.set()
+                # a group past the queries is the pages' (drawn from the last slice)
                 queries = [self.queries[g] for g in piece.groups if g < len(self.queries)]
                 found.update(run_queries(store, queries, workers=workers))
                 del store  # let the slice go before the next one is loaded
