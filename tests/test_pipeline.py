@@ -7,7 +7,7 @@ import pytest
 from mlsys_graph import pipeline
 from mlsys_graph.errors import ValidationFailed
 from mlsys_graph.kg import store as kg_store
-from mlsys_graph.kg.build import namespaces
+from mlsys_graph.kg.build import PREFIXES, namespaces
 from mlsys_graph.kg.triples import Lit, Triples
 from mlsys_graph.pipeline import Validation, build, write_validated
 
@@ -82,6 +82,44 @@ def test_validation_runs_beside_the_writing(tmp_path, bundled, monkeypatch):
     monkeypatch.setattr(kg_store, "write_turtle", writing)
     write_validated(bundled, tmp_path / "out")
     assert events == [("validating", "mlsys-graph.nt", False), ("turtle",)]
+
+
+needs_fork = pytest.mark.skipif(
+    "fork" not in __import__("multiprocessing").get_all_start_methods(), reason="no fork"
+)
+
+
+@needs_fork
+def test_big_graphs_draw_the_pages_while_forked_processes_write(
+    tmp_path, bundled, monkeypatch
+):
+    """Above the parallel threshold the Turtle and JSON-LD are written by forked processes
+    and the pages are drawn meanwhile: the forked Turtle writer waits for the page to be
+    drawn (a file the page function makes), which would time out if the pages waited for
+    the writers. The files are the same bytes as written one after the other."""
+    import time
+
+    kg_store.write_outputs(bundled, tmp_path / "plain", PREFIXES, workers=1)
+    monkeypatch.setattr(kg_store, "PARALLEL_MIN_TRIPLES", 0)
+    drawn, turtle = tmp_path / "drawn", kg_store.write_turtle
+
+    def waiting(*args, **kwargs):  # runs in the forked process
+        deadline = time.monotonic() + 60
+        while not drawn.exists():
+            if time.monotonic() > deadline:
+                raise RuntimeError("the page was not drawn while the Turtle was written")
+            time.sleep(0.02)
+        return turtle(*args, **kwargs)
+
+    def page(store):
+        drawn.touch()
+        return "<p>drawn</p>"
+
+    monkeypatch.setattr(kg_store, "write_turtle", waiting)
+    write_validated(bundled, tmp_path / "out", pages={"p.html": page})
+    written = contents(tmp_path / "out")
+    assert written.pop("p.html") == b"<p>drawn</p>"
+    assert written == contents(tmp_path / "plain")
 
 
 def test_without_validation(tmp_path):

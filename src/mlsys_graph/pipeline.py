@@ -309,9 +309,10 @@ def write_validated(
         extra=extra,
         on_ntriples=validation.start if validation is not None else None,
         slices=slices,
-        # the JSON-LD in a forked process beside the Turtle, but not when memory is what
-        # matters (a sliced graph): the fork's copied pages would count twice
-        workers=1 if slices else 2,
+        # the Turtle and JSON-LD in forked processes, so that this one draws the pages as
+        # soon as the store is loaded; but not when memory is what matters (a sliced
+        # graph): the forks' copied pages would count twice
+        workers=1 if slices else 3,
     )
     return written, results, validation.store if validation is not None else None
 

@@ -627,8 +627,10 @@ def write_outputs(
 
     A big graph (:data:`PARALLEL_MIN_TRIPLES`) is rendered by up to ``workers`` processes
     at once (default: the CPUs available, at most 3, or 1 with ``on_ntriples``, whose work
-    takes the other CPU; 1 renders one file after the other). ``progress`` (a
-    :class:`~mlsys_graph.progress.Progress`) is told the subjects written.
+    takes the other CPU; 1 renders one file after the other). With ``on_ntriples`` and
+    more workers, this process writes the N-Triples and the JSON-LD then the Turtle are
+    forked; ``check`` then runs while they are written (the pages drawn beside them).
+    ``progress`` (a :class:`~mlsys_graph.progress.Progress`) is told the subjects written.
     """
     if workers is None and on_ntriples is not None:
         workers = 1
@@ -711,9 +713,13 @@ def _render_all(
     workers: int,
     on_ntriples: Callable[[Path, threading.Event, list[Path]], None] | None = None,
     slices: Sequence[Collection[str]] = (),
+    check: Callable[[Path], None] | None = None,
 ) -> None:
     """Render the three files into ``tmp``: one after the other, or (big graphs, several
-    CPUs, a system that can fork) Turtle here and the other two in forked processes."""
+    CPUs, a system that can fork) Turtle here and the other two in forked processes; with
+    ``on_ntriples``, the N-Triples here and up to two others in forked processes.
+    ``check`` is called with the N-Triples file once this process has written its files,
+    while the forked ones may still be writing theirs."""
     global _FORK_JOB
     import multiprocessing
 
@@ -724,7 +730,9 @@ def _render_all(
         and len(triples) >= PARALLEL_MIN_TRIPLES
         and "fork" in multiprocessing.get_all_start_methods()
     )
-    forked = ([] if on_ntriples or slices else ["nt"]) + ["jsonld"]
+    # with on_ntriples, this process writes the N-Triples (whose file is followed) and is
+    # then free for ``check``: the others are forked, JSON-LD first
+    forked = ["jsonld", "ttl"] if on_ntriples or slices else ["nt", "jsonld"]
     forked = forked[: workers - 1] if parallel else []
     children = []
     try:
@@ -767,6 +775,8 @@ def _render_all(
                     complete.set()
             if progress is not None:
                 progress.done()
+        if check is not None:
+            check(tmp / names["nt"])
         if children and progress is not None:
             progress.stage("writing the others")
         for kind, child, receive in children:
@@ -818,9 +828,8 @@ def _write_outputs(
             _workers(workers),
             on_ntriples,
             slices,
+            check,
         )
-        if check is not None:
-            check(tmp / names["nt"])
         for name, text in extra.items():
             if callable(text):
                 text = text()
