@@ -90,9 +90,7 @@ needs_fork = pytest.mark.skipif(
 
 
 @needs_fork
-def test_big_graphs_draw_the_pages_while_forked_processes_write(
-    tmp_path, bundled, monkeypatch
-):
+def test_big_graphs_draw_the_pages_while_forked_processes_write(tmp_path, bundled, monkeypatch):
     """Above the parallel threshold the Turtle and JSON-LD are written by forked processes
     and the pages are drawn meanwhile: the forked Turtle writer waits for the page to be
     drawn (a file the page function makes), which would time out if the pages waited for
