@@ -206,3 +206,18 @@ def test_a_failing_writer_process(previous, monkeypatch):
     assert info.value.path == str(out / "mlsys-graph.jsonld")
     assert "No space left on device" in str(info.value)
     assert contents(out) == before
+
+
+@needs_fork
+def test_forked_writers_yield_the_cpu_to_the_build(tmp_path, monkeypatch):
+    """The forked writers run at a lower priority than the process that waits for them."""
+    monkeypatch.setattr(store, "PARALLEL_MIN_TRIPLES", 0)
+    seen, jsonld = tmp_path / "niceness", store.write_jsonld
+
+    def noting(*args, **kwargs):  # runs in the forked process
+        seen.write_text(str(os.nice(0)))
+        return jsonld(*args, **kwargs)
+
+    monkeypatch.setattr(store, "write_jsonld", noting)
+    write_outputs(several(), tmp_path / "out", PREFIXES, workers=3)
+    assert int(seen.read_text()) == min(19, os.nice(0) + store.FORKED_NICENESS)

@@ -653,6 +653,12 @@ def write_outputs(
 #: (the other two in forked processes, which share the triples copy-on-write).
 PARALLEL_MIN_TRIPLES = 200_000
 
+#: A forked writer runs at this lower priority: its file is needed only at the end, while
+#: the process that forked it draws the pages and checks the shapes, which the build waits
+#: for; the writers then take the CPUs those leave, instead of one CPU idling at the end
+#: (10k entries: about 2 s of 24 s less, in alternating runs).
+FORKED_NICENESS = 10
+
 _FORK_JOB: tuple | None = None  # (triples, prefixes) for the forked writer processes
 
 
@@ -686,6 +692,8 @@ def _render(
 def _render_in_child(kind: str, path: Path, conn) -> None:
     """The target of a forked writer: render, then say how it went (None, or the error)."""
     try:
+        with contextlib.suppress(OSError):  # the pages and checks first (see the constant)
+            os.nice(FORKED_NICENESS)
         triples, prefixes = _FORK_JOB  # type: ignore[misc]
         _render(kind, path, triples, prefixes, None)
         conn.send(None)
