@@ -45,6 +45,43 @@ def test_build_strict_fails_on_problems(tmp_path):
     assert result.exit_code == 1 and "empty-url" in result.stderr
 
 
+MANY_PROBLEMS = """## Stats
+
+| Year | Count |
+|------|-------|
+| [2019](https://x.org/a) | 3 |
+
+## Papers
+- Odd [[Paper]]()
+  - Roe, Ann, et al. (*OSDI 2020*)
+- Even [[Paper]]()
+  - Roe, Ann, et al. (*OSDI 2021*)
+- Third [[Paper]]()
+  - Roe, Ann, et al. (*OSDI 2022*)
+"""
+
+
+def test_build_shows_the_most_severe_problems_and_counts_the_rest(tmp_path):
+    path = tmp_path / "l.md"
+    path.write_text(MANY_PROBLEMS)
+    out = str(tmp_path / "o")
+    result = CliRunner().invoke(cli, ["build", str(path), "-o", out, "--max-problems", "2"])
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    # the warnings before the info that comes first in the file; the rest counted by code
+    assert [line.split(": ")[0] for line in lines[:2]] == [f"{path}:8", f"{path}:10"]
+    assert lines[2] == (
+        "2 more problem(s) not shown: 1 empty-url (warning), 1 unread-table (info); "
+        f"`mlsys-graph lint {path}` lists them all (or --max-problems 0)"
+    )
+    assert "4 problem(s)" in result.stderr
+    every = CliRunner().invoke(cli, ["build", str(path), "-o", out, "--max-problems", "0"])
+    assert [f"{path}:{n}:" in every.stderr for n in (3, 8, 10, 12)] == [True] * 4
+    assert "not shown" not in every.stderr
+    shown = CliRunner().invoke(cli, ["build", str(path), "-o", out])  # the default shows 4
+    assert "not shown" not in shown.stderr and f"{path}:3:" in shown.stderr
+
+
 def test_build_refuses_a_non_conforming_graph(tmp_path, monkeypatch):
     out = tmp_path / "out"
     assert CliRunner().invoke(cli, ["build", FIXTURE, "-o", str(out)]).exit_code == 0
@@ -188,3 +225,11 @@ def test_build_bad_license_iri(tmp_path):
     )
     assert result.exit_code == 1 and "--list-license" in result.stderr
     assert "not a valid IRI" in result.stderr
+
+
+def test_the_problem_limit_the_docs_give_is_the_code_s():
+    from mlsys_graph.cli.graph import MAX_PROBLEMS
+
+    docs = (Path(__file__).parent.parent / "docs" / "problems.md").read_text()
+    assert f"`build` shows at most {MAX_PROBLEMS} problems" in docs.replace("\n", " ")
+    assert f"[default: {MAX_PROBLEMS}]" in CliRunner().invoke(cli, ["build", "--help"]).output

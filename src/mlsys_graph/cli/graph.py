@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import sys
 
 import click
@@ -10,6 +11,9 @@ import click
 from .common import CONTEXT_SETTINGS, fail, load_graph_arg, print_violations
 
 __all__ = ["COMMANDS"]
+
+#: The problems ``build`` shows by default (a big list has thousands; ``lint`` lists all).
+MAX_PROBLEMS = 50
 
 
 def _check_list_id(ctx, param, value: str | None) -> str | None:
@@ -72,6 +76,15 @@ def _check_repository(ctx, param, value: str | None) -> str | None:
 @click.option("--no-html", is_flag=True, help="Do not write the interactive page.")
 @click.option("--strict", is_flag=True, help="Exit 1 when the lists have any problem.")
 @click.option(
+    "--max-problems",
+    metavar="N",
+    type=click.IntRange(min=0),
+    default=MAX_PROBLEMS,
+    show_default=True,
+    help="Show at most N of the lists' problems on stderr, the most severe first, and count "
+    "the others by code (0: show all; `mlsys-graph lint` lists them all).",
+)
+@click.option(
     "-q",
     "--quiet",
     "-s",
@@ -92,6 +105,7 @@ def build_command(
     list_id: str | None,
     no_html: bool,
     strict: bool,
+    max_problems: int,
     quiet: bool,
 ) -> None:
     """Build the knowledge graph and write it as Turtle, N-Triples and JSON-LD.
@@ -142,8 +156,17 @@ def build_command(
     except InputError as exc:
         raise fail(exc) from None
     if not quiet:
-        for problem in result.problems:
+        from ..problem_report import limit_problems
+
+        shown, rest = limit_problems(result.problems, max_problems)
+        for problem in shown:
             click.echo(str(problem), err=True)
+        if rest is not None:
+            listed = shlex.join(sources) if sources else "SOURCES"
+            click.echo(
+                f"{rest}; `mlsys-graph lint {listed}` lists them all (or --max-problems 0)",
+                err=True,
+            )
     pages = {}
     if not no_html:
         from ..viz.html import render_html
