@@ -232,4 +232,4 @@ def test_the_problem_limit_the_docs_give_is_the_code_s():
 
     docs = (Path(__file__).parent.parent / "docs" / "problems.md").read_text()
     assert f"`build` shows at most {MAX_PROBLEMS} problems" in docs.replace("\n", " ")
-    assert f"[default: {MAX_PROBLEMS}]" in CliRunner().invoke(cli, ["build", "--help"]).output
+    assert f"[default: {MAX_PROBLEMS};" in CliRunner().invoke(cli, ["build", "--help"]).output
