@@ -128,6 +128,28 @@ def test_python_dash_m(tmp_path):
     assert json.loads(out.stdout)[0]["name"] == "Tarn"
 
 
+def test_the_command_exits_at_once_with_its_code_and_all_its_output(tmp_path):
+    """main() leaves with os._exit once the command is done: the exit codes are click's
+    and every byte written reaches the reader, also when it is a file or a pipe."""
+    many = tmp_path / "many.md"
+    many.write_text(
+        "## Papers\n"
+        + "".join(f"- Tool{n}: a tool [[GitHub]](https://github.com/o/t{n})\n" for n in range(3000))
+    )
+    run = [sys.executable, "-m", "mlsys_graph"]
+    with open(tmp_path / "out.json", "w") as handle:
+        done = subprocess.run([*run, "parse", str(many)], stdout=handle, stderr=subprocess.PIPE)
+    assert done.returncode == 0
+    assert len(json.loads((tmp_path / "out.json").read_text())) == 3000
+    piped = subprocess.run([*run, "parse", str(many)], capture_output=True, text=True)
+    assert piped.returncode == 0 and len(json.loads(piped.stdout)) == 3000
+    assert subprocess.run([*run, "parse"], capture_output=True).returncode == 2  # usage
+    missing = subprocess.run(
+        [*run, "lint", str(tmp_path / "no.md")], capture_output=True, text=True
+    )
+    assert missing.returncode == 1 and "no such file" in missing.stderr
+
+
 def test_light_imports():
     """`mlsys-graph --help` must not import the heavy libraries."""
     code = (
