@@ -86,3 +86,27 @@ def test_build_writes_the_page_with_the_graph(tmp_path):
     result = run("build", "-o", str(tmp_path / "bare"), "-s", "--no-html")
     assert result.exit_code == 0
     assert not (tmp_path / "bare" / "mlsys-graph.html").exists()
+
+
+def test_viz_reads_every_fact_only_to_resolve_names(tmp_path, monkeypatch):
+    """Without --focus or --topic no name is resolved, so the facts of the whole graph are
+    not read (at 100k entries that costs tens of seconds): the page is the same."""
+    from mlsys_graph.network import facts
+
+    with_facts = CliRunner().invoke(cli, ["viz", "--focus", "Clipper", "-o", "-"])
+    assert with_facts.exit_code == 0, with_facts.output
+
+    def refused(*args, **kwargs):
+        raise AssertionError("read_facts was called")
+
+    from mlsys_graph.viz.html import render_html
+
+    drawn_from_facts = render_html(None, facts=facts.read_facts(None))  # what viz drew before
+    monkeypatch.setattr(facts, "read_facts", refused)
+    lean = CliRunner().invoke(cli, ["viz", "-o", str(tmp_path / "b.html")])
+    assert lean.exit_code == 0, lean.output
+    assert (tmp_path / "b.html").read_text(encoding="utf-8") == drawn_from_facts
+    kinds = CliRunner().invoke(cli, ["viz", "--kind", "paper", "--since", "2018", "-o", "-"])
+    assert kinds.exit_code == 0, kinds.output
+    focused = CliRunner().invoke(cli, ["viz", "--focus", "Clipper", "-o", "-"])
+    assert focused.exit_code != 0 and "read_facts was called" in repr(focused.exception)

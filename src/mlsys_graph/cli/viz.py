@@ -105,10 +105,8 @@ def viz_command(
       mlsys-graph viz --topic "Model Serving" --kind paper --kind software -g out/mlsys-graph.ttl
     """
     from ..errors import InputError
-    from ..network.facts import read_facts
-    from ..network.names import NameIndex
     from ..network.source import open_graph
-    from ..viz.network import GraphNetwork
+    from ..viz.html import render_html
     from ..viz.page import draw
     from .analytics import _resolve
 
@@ -116,15 +114,17 @@ def viz_command(
         store = open_graph(list(graph) or None)
     except InputError as exc:
         raise fail(exc) from None
-    facts = read_facts(store)
-    index = NameIndex(facts)
-    focus_iri = None
-    if focus is not None:
-        from ..network.facts import ENTRY_KINDS
+    facts = focus_iri = topic_iris = None
+    if focus is not None or topics:  # names to resolve: every fact, read once
+        from ..network.facts import ENTRY_KINDS, read_facts
+        from ..network.names import NameIndex
 
-        allowed = {"lineage": ENTRY_KINDS, "coauthor": ("person",), "topics": ("topic",)}
-        focus_iri = _resolve(index, focus, allowed.get(view))
-    topic_iris = [_resolve(index, t, ("topic",)) for t in topics] or None
+        facts = read_facts(store)
+        index = NameIndex(facts)
+        if focus is not None:
+            allowed = {"lineage": ENTRY_KINDS, "coauthor": ("person",), "topics": ("topic",)}
+            focus_iri = _resolve(index, focus, allowed.get(view))
+        topic_iris = [_resolve(index, t, ("topic",)) for t in topics] or None
     try:
         drawing = draw(
             store,
@@ -150,7 +150,7 @@ def viz_command(
 
         text = script_json(drawing.data) + "\n"
     else:
-        text = GraphNetwork(drawing.data).generate_html()
+        text = render_html(drawing)
     if output == "-":
         sys.stdout.write(text)
         where = "stdout"
