@@ -24,7 +24,7 @@ what ``mlsys-graph build`` does; ``total`` is the wall-clock time of all of them
 printed as soon as its stage ends, so a size that runs out of time still shows what finished.
 
 A second fresh subprocess runs the baselines on the same input: markdown-it tokenising the
-same text (for parse), and rdflib parsing the N-Triples the pipeline wrote, then rdflib writing
+same text (for parse; the cycle collector paused, as the pipeline's parse has it), and rdflib parsing the N-Triples the pipeline wrote, then rdflib writing
 them as N-Triples. rdflib needs about 1 KB and 25 µs per triple, so above ``--baseline-cap``
 triples (default one million) it reads only the first lines and its time is scaled linearly
 (marked ``~``). Ratios are ours / baseline: machine noise hits both alike, so compare ratios
@@ -202,7 +202,15 @@ def child_baselines(list_path: str, nt_path: str, cap: int) -> None:
     from markdown_it import MarkdownIt
     from rdflib import Graph
 
-    _timed("markdown-it", lambda: _tokenise(MarkdownIt("commonmark"), list_path))
+    # with the cycle collector paused, as our parse runs (mlsys_graph.bulk): else at 100k
+    # the collector's passes over the growing token list slow the baseline, not the list
+    import gc
+
+    gc.disable()
+    try:
+        _timed("markdown-it", lambda: _tokenise(MarkdownIt("commonmark"), list_path))
+    finally:
+        gc.enable()
     if not Path(nt_path).is_file():
         return
     with open(nt_path, encoding="utf-8") as handle:
