@@ -24,11 +24,12 @@ what ``mlsys-graph build`` does; ``total`` is the wall-clock time of all of them
 printed as soon as its stage ends, so a size that runs out of time still shows what finished.
 
 A second fresh subprocess runs the baselines on the same input: markdown-it tokenising the
-same text (for parse; the cycle collector paused, as the pipeline's parse has it), and rdflib parsing the N-Triples the pipeline wrote, then rdflib writing
-them as N-Triples. rdflib needs about 1 KB and 25 µs per triple, so above ``--baseline-cap``
-triples (default one million) it reads only the first lines and its time is scaled linearly
-(marked ``~``). Ratios are ours / baseline: machine noise hits both alike, so compare ratios
-between runs, not seconds.
+same text (for parse; the cycle collector paused, as the pipeline's parse has it), and
+rdflib parsing the N-Triples the pipeline wrote, then rdflib writing them as N-Triples.
+rdflib needs about 1 KB and 25 µs per triple, so above ``--baseline-cap`` triples (default
+one million) it reads only the first lines and its time is scaled linearly (marked ``~``).
+Ratios are ours / baseline: machine noise hits both alike, so compare ratios between runs,
+not seconds.
 
 A stage that does not finish within ``--timeout`` seconds (the whole size) is reported as
 such, with the stages that did finish (exit 0; a stage that fails exits 1). The seed list's own rows (CLI start vs ``python -c
@@ -199,12 +200,12 @@ def _tokenise(md, path: str) -> int:
 
 def child_baselines(list_path: str, nt_path: str, cap: int) -> None:
     """markdown-it on the list; rdflib reading and writing (a prefix of) the N-Triples."""
-    from markdown_it import MarkdownIt
-    from rdflib import Graph
-
     # with the cycle collector paused, as our parse runs (mlsys_graph.bulk): else at 100k
     # the collector's passes over the growing token list slow the baseline, not the list
     import gc
+
+    from markdown_it import MarkdownIt
+    from rdflib import Graph
 
     gc.disable()
     try:
