@@ -7,17 +7,20 @@
 For each size, ``bench/synth.py`` writes a deterministic synthetic list; then a fresh
 subprocess runs what ``mlsys-graph build`` runs, stage by stage, and reports after each stage
 its wall-clock time, the CPU time of the whole process (every thread, and the processes it
-forks to read entries on two CPUs) and the peak RSS of the process so far (so the peak is per
+forks: to read entries on two CPUs, to write files) and the peak RSS of the process so far (so the peak is per
 size, never inherited from a smaller run; a forked process's peak is shown below the table):
 
 * parse     ``read_sources`` + ``parse_sources`` (markdown → entries and problems);
 * resolve   ``load_documents`` + ``resolve`` (duplicates, people, venues, topics, lineage);
 * build     catalog → triples (``kg.build``);
-* serialize the three files (N-Triples first, then Turtle and JSON-LD) into a fresh folder,
-  while SHACL runs beside them on another thread (``pipeline.write_validated``);
-* SHACL     what is left of the validation once the files are written (the wait);
+* serialize the three files into a fresh folder (``pipeline.write_validated``): the
+  N-Triples first, which a thread loads and checks (SHACL) as they are written; from
+  200,000 triples (unless checked in slices) the Turtle and JSON-LD in forked processes,
+  whose end is waited for after the page; else written after the N-Triples;
+* SHACL     what is left of the validation once the page is drawn (the wait);
   ``--no-shacl`` skips validation;
-* page      the HTML page drawn from the validated store (``--no-page`` skips it).
+* page      the HTML page, drawn from the validated store as soon as it is loaded, beside
+  the checks and the forked writers (``--no-page`` skips it).
 
 The stages are the pipeline's own, timed through its progress reports, so what is measured is
 what ``mlsys-graph build`` does; ``total`` is the wall-clock time of all of them. Each row is
