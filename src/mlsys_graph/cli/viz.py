@@ -144,7 +144,7 @@ def viz_command(
         raise fail(exc) from None
     for note in drawing.notes:
         click.echo(note, err=True)
-    g = drawing.graph
+    g = drawing.drawn
     if fmt == "json":
         from ..viz.assets import script_json
 

@@ -11,7 +11,9 @@ whose ``data`` is what goes into the page as JSON: the page computes nothing.
 The entities view (the page ``build`` writes) is chosen before it is built: from an
 outline of the graph (:func:`mlsys_graph.network.facts.read_outline`: no names) its
 degrees are counted from its ties and only the nodes drawn are named and become a
-networkx graph; same nodes, scores and page as building the whole view first.
+graph; same nodes, scores and page as building the whole view first. For the whole graph
+(what ``build`` draws) that graph is a :class:`~.drawn.DrawnGraph`, so networkx is not
+imported until ``Drawing.graph`` is asked for.
 
 >>> drawing = draw(view="lineage", iterations=20)        # the bundled graph
 >>> drawing.graph.number_of_nodes() == len(drawing.data["nodes"])
@@ -25,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -32,6 +35,8 @@ from .style import KIND_COLORS, OTHER_COLOR, edge_style, is_lineage, node_size
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
+
+    from .drawn import DrawnGraph
 
 __all__ = ["DEFAULT_MAX_NODES", "VIEWS", "Drawing", "draw", "is_web_url", "page_data"]
 
@@ -48,14 +53,24 @@ LINEAGE_NOTE = "lineage: arrow from the later (or using) entry to the earlier (o
 
 @dataclass(frozen=True)
 class Drawing:
-    """A view ready to draw: the drawn graph, the page's data, and what was left out."""
+    """A view ready to draw: the drawn graph, the page's data, and what was left out.
 
-    graph: nx.Graph
+    ``drawn`` is the graph as :func:`draw` made it (a networkx graph, or for the whole
+    entities view a :class:`~.drawn.DrawnGraph`); :attr:`graph` is it as networkx.
+    """
+
+    drawn: nx.Graph | DrawnGraph
     data: dict
     view: str
     total: int = 0
     dropped: int = 0
     notes: tuple[str, ...] = field(default=())
+
+    @cached_property
+    def graph(self) -> nx.Graph:
+        """The drawn graph as a networkx graph (made on first use from a ``DrawnGraph``)."""
+        to_networkx = getattr(self.drawn, "to_networkx", None)
+        return to_networkx() if to_networkx is not None else self.drawn
 
 
 #: An http(s) URL with a plain host name and nothing odd: :func:`is_web_url` without
@@ -375,6 +390,9 @@ def _entities(store, facts, *, focus, depth, kinds, topics, since, size_by, seed
     nodes drawn get their names read, their ties made (with the edges' attributes) and
     become a networkx graph. The same nodes, scores and graph as
     :func:`mlsys_graph.network.project.entities_graph` followed by ``select``."""
+    whole = facts is None and focus is None and not (topics or kinds) and since is None
+    if whole and size_by in ("degree", None):  # the whole view, counted with numpy
+        return _entities_numbered(store, size_by)
     import networkx as nx
 
     from ..network.facts import Outline, read_facts, read_nodes, read_outline
@@ -382,9 +400,6 @@ def _entities(store, facts, *, focus, depth, kinds, topics, since, size_by, seed
     from ..network.project import entity_ties
     from ..network.select import keep_nodes, memberships
 
-    whole = facts is None and focus is None and not (topics or kinds) and since is None
-    if whole and size_by in ("degree", None):  # the whole view, counted with numpy
-        return _entities_numbered(store, size_by)
     if facts is None and (focus is not None or topics):  # names to resolve
         facts = read_facts(store, min_strength="curated")
     outline = facts.outline() if facts is not None else read_outline(store)
@@ -460,12 +475,12 @@ def _entities_numbered(store, size_by) -> _Chosen:
     """:func:`_entities` of a whole graph (no focus, kinds, topics or year), its nodes
     numbered (:func:`mlsys_graph.network.facts.read_numbered`): degrees, the ties
     between the nodes drawn and their memberships counted with numpy."""
-    import networkx as nx
     import numpy as np
 
     from ..network.facts import KINDS, Outline, read_nodes, read_numbered, strength_rank
     from ..network.project import entity_ties
     from ..network.select import numbered_memberships, sorted_unique
+    from .drawn import DrawnGraph
 
     numbered = read_numbered(store)
     iris = numbered.iris
@@ -502,8 +517,8 @@ def _entities_numbered(store, size_by) -> _Chosen:
         chosen[[index[i] for i in nodes]] = True
         return chosen
 
-    def graph(nodes, found) -> nx.Graph:
-        g = nx.Graph(view="entities")
+    def graph(nodes, found) -> DrawnGraph:
+        g = DrawnGraph(view="entities")  # as an nx.Graph would be, without importing it
         for node in sorted(nodes):
             g.add_node(node, **found[node].attrs())
         ties = entity_ties(numbered.outline(mask(nodes)))  # the ties between the nodes drawn
