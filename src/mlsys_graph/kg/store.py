@@ -628,8 +628,8 @@ def write_outputs(
     A big graph (:data:`PARALLEL_MIN_TRIPLES`) is rendered by up to ``workers`` processes
     at once (default: the CPUs available, at most 3, or 1 with ``on_ntriples``, whose work
     takes the other CPU; 1 renders one file after the other). With ``on_ntriples`` and
-    more workers, this process writes the N-Triples and the JSON-LD then the Turtle are
-    forked; ``check`` then runs while they are written (the pages drawn beside them).
+    more workers, this process writes the N-Triples while forked processes write the
+    JSON-LD and then the Turtle; ``check`` runs while they write (the pages drawn beside).
     ``progress`` (a :class:`~mlsys_graph.progress.Progress`) is told the subjects written.
     """
     if workers is None and on_ntriples is not None:
@@ -656,7 +656,7 @@ PARALLEL_MIN_TRIPLES = 200_000
 #: A forked writer runs at this lower priority: its file is needed only at the end, while
 #: the process that forked it draws the pages and checks the shapes, which the build waits
 #: for; the writers then take the CPUs those leave, instead of one CPU idling at the end
-#: (10k entries: about 2 s of 24 s less, in alternating runs).
+#: (10k entries: about 2 s of 25 s less over four alternating runs, a noisy measure).
 FORKED_NICENESS = 10
 
 _FORK_JOB: tuple | None = None  # (triples, prefixes) for the forked writer processes

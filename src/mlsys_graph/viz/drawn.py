@@ -12,7 +12,10 @@ on demand (:meth:`DrawnGraph.to_networkx`, what ``Drawing.graph`` gives).
 >>> list(g), list(g.edges(data=True))
 (['b', 'a'], [('b', 'a', {'relation': 'authored'})])
 >>> import networkx as nx
->>> nx.utils.graphs_equal(g.to_networkx(), g.to_networkx()) and list(g.to_networkx().edges) == list(g.edges())
+>>> h = nx.Graph(view="entities")
+>>> h.add_node("b", kind="paper"); h.add_node("a", kind="person")
+>>> h.add_edges_from([("a", "b", {"relation": "authored"})])
+>>> list(h.edges(data=True)) == g.edges(data=True) and nx.utils.graphs_equal(g.to_networkx(), h)
 True
 """
 
