@@ -10,7 +10,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -120,7 +120,7 @@ class Validation:
     With a ``plan`` (:func:`~mlsys_graph.kg.shacl.reads.plan_slices` over ``queries``, the
     compiled shapes), the graph is checked in slices: :meth:`start` is also given one file
     per slice (the triples of its predicates), and each is loaded, checked with its queries
-    and let go before the next. :attr:`store` is then the last slice's store.
+    and let go before the next: :attr:`whole` is false and :attr:`store` stays None.
     """
 
     def __init__(self, *, workers: int | None = None, plan=None, queries=None) -> None:
@@ -128,6 +128,7 @@ class Validation:
 
         self.workers = workers
         self.plan, self.queries = plan, queries
+        self.whole = plan is None  # does the store hold the whole graph?
         self.store = None
         self.loaded = threading.Event()
         self._thread = None
@@ -170,13 +171,9 @@ class Validation:
                 self._outcome = validate_store(self.store, workers=workers)
                 return
             found: set = set()
-            for n, (part, piece) in enumerate(zip(parts, self.plan, strict=True)):
+            for part, piece in zip(parts, self.plan, strict=True):
                 store = load_ntriples_file(ox.Store(), part, complete=complete, lenient=True)
-                if n == len(parts) - 1:
-                    self.store = store
-                    self.loaded.set()
-                # a group past the queries is the pages' (drawn from the last slice)
-                queries = [self.queries[g] for g in piece.groups if g < len(self.queries)]
+                queries = [self.queries[g] for g in piece.groups]
                 found.update(run_queries(store, queries, workers=workers))
                 del store  # let the slice go before the next one is loaded
             self._outcome = sort_violations(found)
@@ -195,29 +192,22 @@ class Validation:
         return self._outcome or []
 
 
-def _sliced(
-    triples: Triples, page_predicates: Collection[str] | None, pages: bool
-) -> tuple[Validation, list[frozenset[str]]]:
+def _sliced(triples: Triples) -> tuple[Validation, list[frozenset[str]]]:
     """A :class:`Validation` that checks ``triples`` in slices (the queries of the bundled
-    shapes grouped by what they read; the pages' predicates, when there are pages, in the
-    last slice) and the slices' predicate sets, in the order they are loaded. When one
-    slice would hold nearly the whole graph (:data:`SLICE_MAX_SHARE`: the page of a build
-    reads most predicates), slicing saves little memory and costs a second load: then one
-    store, as for a small graph."""
+    shapes grouped by what they read) and the slices' predicate sets, in the order they
+    are loaded. When one slice would hold nearly the whole graph
+    (:data:`SLICE_MAX_SHARE`), slicing saves little memory and costs a second load: then
+    one store, as for a small graph."""
     from .kg.shacl.reads import RDFS_SUBCLASS, plan_slices, query_predicates
     from .kg.validate import bundled_queries
 
     counts = triples.predicate_counts()
     queries = bundled_queries(subclasses=RDFS_SUBCLASS in counts)
     groups = [query_predicates(q) for q in queries]
-    if pages:  # one more group: what the pages read (everything, unless they say)
-        groups.append(frozenset(counts if page_predicates is None else page_predicates))
     plan = plan_slices(groups, counts, SLICES)
     biggest = max(sum(counts.get(p, 0) for p in piece.predicates) for piece in plan)
     if len(plan) < 2 or biggest >= SLICE_MAX_SHARE * len(triples):
         return Validation(), []
-    if pages:  # the pages are drawn from the last slice's store
-        plan.sort(key=lambda piece: len(queries) in piece.groups)
     return Validation(plan=plan, queries=queries), [piece.predicates for piece in plan]
 
 
@@ -226,8 +216,7 @@ def write_validated(
     directory: Path | str,
     *,
     validate: bool = True,
-    pages: Mapping[str, Callable[[pyoxigraph.Store | None], str]] | None = None,
-    page_predicates: Collection[str] | None = None,
+    pages: Mapping[str, Callable[[pyoxigraph.Store | Triples], str]] | None = None,
     progress: Progress | None = None,
 ) -> tuple[list[Path], list[Violation], pyoxigraph.Store | None]:
     """Write a build's files as a set (:func:`~mlsys_graph.kg.store.write_outputs`),
@@ -237,15 +226,15 @@ def write_validated(
     as it is written and checks it while the Turtle and JSON-LD are rendered. A graph that does not
     conform raises :class:`~mlsys_graph.errors.ValidationFailed` (with every result) and
     nothing is moved into ``directory``: the previous set stays whole. ``pages`` are more
-    files of the same set, such as the HTML page: file name → a function of the store the
-    validation loaded (``None`` when ``validate`` is false) that returns the text. They are
-    drawn while the shapes are checked, and written only if the graph conforms.
+    files of the same set, such as the HTML page: file name → a function of the graph
+    that returns the text. They are drawn while the shapes are checked, and written only
+    if the graph conforms. The graph they are given is the store the validation loaded
+    when it holds the whole graph, else ``triples`` themselves
+    (:func:`mlsys_graph.viz.page.draw` takes either, and draws the same page).
 
     A graph of :data:`SLICED_MIN_TRIPLES` or more is checked in slices, to bound memory
-    (:class:`Validation`), when each slice is well below the whole graph; the pages are
-    then drawn from a store of the last slice, which holds ``page_predicates`` (what the
-    pages read; None: every predicate, so no slicing) and the returned store is that
-    slice's.
+    (:class:`Validation`), when each slice is well below the whole graph; no store is
+    returned then (None).
 
     Returns the paths written, the SHACL results (warnings and infos: the graph conforms)
     and the store the validation loaded.
@@ -259,19 +248,19 @@ def write_validated(
     if validate:  # the validation loads the N-Triples without checking terms again
         triples.check_iris(strict=True)
         if len(triples) >= SLICED_MIN_TRIPLES:
-            validation, slices = _sliced(triples, page_predicates, bool(pages))
+            validation, slices = _sliced(triples)
         else:
             validation = Validation()
     results: list[Violation] = []
     texts: dict[str, str] = {}
 
-    def draw() -> None:  # the pages, from the store as soon as it is loaded
-        store = None
-        if validation is not None:
+    def draw() -> None:  # the pages, from the whole store as soon as it is loaded
+        graph: pyoxigraph.Store | Triples | None = triples
+        if validation is not None and validation.whole:
             validation.loaded.wait()
-            store = validation.store
-        if store is not None or validation is None:
-            texts.update((name, render(store)) for name, render in (pages or {}).items())
+            graph = validation.store  # None: the load failed, and wait() says why
+        if graph is not None:
+            texts.update((name, render(graph)) for name, render in (pages or {}).items())
 
     def check(_ntriples: Path) -> None:
         if validation is None:

@@ -95,3 +95,28 @@ def test_empty():
     t = Triples()
     assert len(t) == 0 and not t
     assert list(t) == [] and list(t.rows()) == [] and t.subjects() == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(iris, iris, st.one_of(iris, lits)), max_size=30),
+    st.lists(iris, max_size=3),
+    st.integers(0, 3),
+    st.one_of(st.none(), st.lists(iris, max_size=2)),
+)
+def test_around_is_a_walk_forward(triples, starts, depth, follow):
+    """around() keeps the triples of the subjects a walk of ``depth`` steps along
+    ``follow`` reaches from ``starts``, as a plain breadth-first walk finds them."""
+    t = Triples()
+    t.update(triples)
+    model = set(triples)
+    reached, frontier = set(starts), set(starts)
+    for _ in range(depth):
+        step = {o for s, p, o in model if s in frontier and (follow is None or p in follow)}
+        frontier = {o for o in step if type(o) is str} - reached
+        reached |= frontier
+    numbers = t.term_numbers(starts)
+    assert set(numbers) == {s for s in starts if s in {x for s, _p, o in model for x in (s, o)}}
+    got = t.around(numbers.values(), depth, follow)
+    assert set(got) == {(s, p, o) for s, p, o in model if s in reached}
+    assert got.namespaces == t.namespaces

@@ -36,6 +36,7 @@ __all__ = [
     "O_MASK",
     "P_MASK",
     "P_SHIFT",
+    "S_SHIFT",
     "XSD_STRING",
     "Lit",
     "Term",
@@ -62,9 +63,9 @@ _S_SHIFT = _TERM_BITS + _PRED_BITS
 _BAD_IRI_CHARS = frozenset('<>" {}|\\^`')
 _BAD_IRI = re.compile('[<>" {}|\\\\^`]')
 
-#: How a packed triple is taken apart: ``(v >> P_SHIFT) & P_MASK`` is the predicate number,
-#: ``v & O_MASK`` the object's term number.
-P_SHIFT, P_MASK, O_MASK = _P_SHIFT, _P_MASK, _O_MASK
+#: How a packed triple is taken apart: ``v >> S_SHIFT`` is the subject's term number,
+#: ``(v >> P_SHIFT) & P_MASK`` the predicate number, ``v & O_MASK`` the object's term number.
+P_SHIFT, P_MASK, O_MASK, S_SHIFT = _P_SHIFT, _P_MASK, _O_MASK, _S_SHIFT
 
 
 def unpack(v: int) -> tuple[int, int, int]:
@@ -456,6 +457,83 @@ class Triples:
         for v in self._packed:
             if (v >> _P_SHIFT) & _P_MASK == pi:
                 yield terms[v >> _S_SHIFT], terms[v & _O_MASK]
+
+    def packed(self):
+        """The triples as a read-only numpy ``uint64`` array of packed term numbers, sorted
+        (so grouped by subject): ``v >> S_SHIFT`` is the subject's number, and
+        :data:`P_SHIFT`, :data:`P_MASK`, :data:`O_MASK` take the predicate and object
+        numbers apart (numbers of :meth:`tables`). A view, not a copy."""
+        import numpy as np
+
+        self.freeze()
+        view = np.frombuffer(self._packed, dtype=np.uint64)
+        view.flags.writeable = False
+        return view
+
+    def predicate_number(self, predicate: str) -> int | None:
+        """The number of ``predicate`` in :meth:`tables` (None: no triple has it)."""
+        self.freeze()
+        return self._pids.get(predicate)
+
+    def term_numbers(self, iris: Iterable[str]) -> dict[str, int]:
+        """IRI → term number, for those of ``iris`` that are terms of these triples (one
+        pass over the term table: the index kept while adding is let go by :meth:`freeze`)."""
+        wanted = set(iris)
+        self.freeze()
+        return {t: i for i, t in enumerate(self._terms) if type(t) is str and t in wanted}
+
+    def around(
+        self, numbers: Iterable[int], depth: int = 0, follow: Iterable[str] | None = None
+    ) -> Triples:
+        """The triples whose subject is one of the terms ``numbers`` (term numbers, as
+        :meth:`term_numbers` gives them) or is reached from one of them in at most
+        ``depth`` steps forward (subject to object) along the predicates ``follow`` (None:
+        any): the part of the graph a reader that starts from these nodes and walks that
+        way can see.
+
+        >>> t = Triples()
+        >>> a, b, c = (f"https://e.org/{x}" for x in "abc")
+        >>> p, q = "https://e.org/p", "https://e.org/q"
+        >>> t.update([(a, p, b), (b, p, c), (c, q, Lit("z")), (a, q, c)])
+        >>> start = [t.term_numbers([a])[a]]
+        >>> len(t.around(start)), len(t.around(start, 1)), len(t.around(start, 2))
+        (2, 4, 4)
+        >>> len(t.around(start, 2, follow=[p])), len(t.around(start, 2, follow=[q]))
+        (4, 3)
+        """
+        import numpy as np
+
+        self.freeze()
+        packed = self.packed()
+        subjects = np.frombuffer(self._subjects, dtype=np.uint64)
+        starts = np.frombuffer(self._starts, dtype=np.uint64)
+        walked = None
+        if follow is not None:
+            walked = np.array([self._pids[p] for p in follow if p in self._pids], dtype=np.uint64)
+        seen = np.zeros(0, dtype=np.uint64)
+        frontier = np.unique(np.fromiter(numbers, dtype=np.uint64))
+        rows: list = []
+        for step in range(depth + 1):
+            at = np.searchsorted(subjects, frontier)
+            found = at < len(subjects)
+            found[found] = subjects[at[found]] == frontier[found]
+            at = at[found]  # the frontier's nodes that are subjects, as row numbers
+            seen = np.union1d(seen, frontier)
+            if not len(at):
+                break
+            spans = zip(starts[at].tolist(), starts[at + 1].tolist(), strict=True)
+            chunk = np.concatenate([packed[a:b] for a, b in spans])
+            rows.append(chunk)
+            if step < depth:  # the objects not yet walked from
+                if walked is not None:
+                    of = (chunk >> np.uint64(_P_SHIFT)) & np.uint64(_P_MASK)
+                    chunk = chunk[np.isin(of, walked)]
+                frontier = np.setdiff1d(chunk & np.uint64(_O_MASK), seen)
+        out = Triples(self.namespaces)
+        terms, preds = self._terms, self._preds
+        for v in np.concatenate(rows).tolist() if rows else ():
+            out.add(terms[v >> _S_SHIFT], preds[(v >> _P_SHIFT) & _P_MASK], terms[v & _O_MASK])
+        return out
 
     def terms(self) -> list[Term]:
         """Every distinct subject and object term (predicates: :meth:`predicates`)."""

@@ -144,6 +144,11 @@ _URL, _LINK_LABEL, _LINE, _END_LINE = MLS + "url", MLS + "linkLabel", MLS + "lin
 _SECTION, _SUBSECTION, _IN_DOCUMENT = MLS + "section", MLS + "subsection", MLS + "inDocument"
 _FILE_PATH, _VERSION, _REPOSITORY = MLS + "filePath", MLS + "version", MLS + "repositoryUrl"
 
+#: The predicates :func:`read_details` follows from a node to what it shows (authorships
+#: and their people, venue, links, list lines and their documents), at most two steps
+#: deep: what a store must hold around the nodes (:func:`.built.store_around`).
+FOLLOWED = (_AUTHORSHIP, _PERSON, _PUBLISHED, _LINK, _RECORD, _IN_DOCUMENT)
+
 
 def read_details(source=None, *, iris=None, facts=None) -> dict[str, Details]:
     """Details of the analysable nodes of a graph (entries, repositories, venues...).

@@ -286,6 +286,11 @@ WHERE {
 """
 
 
+#: The predicates :data:`_CLAIMS` follows from a claim (to its evidence, and on to the
+#: evidence's document), at most two steps deep (:func:`.built.numbered_from_triples`).
+CLAIM_FOLLOWED = (MLS + "evidence", MLS + "inDocument")
+
+
 def _scan(store, predicate: str):
     import pyoxigraph as ox
 
@@ -548,12 +553,20 @@ def read_numbered(source=None, *, min_strength: str = "curated") -> Numbered:
     """The :class:`Numbered` outline of a graph: what :func:`read_outline` reads, with
     the edges kept as arrays of node numbers instead of pairs of IRIs (at 100k entries,
     750k pairs: tuples of strings cost seconds to make and to walk). An edge joins two
-    nodes (IRIs): a literal object is none, even one whose text is a node's IRI."""
+    nodes (IRIs): a literal object is none, even one whose text is a node's IRI.
+
+    ``source`` may also be built :class:`~mlsys_graph.kg.triples.Triples`: then they are
+    read as they are (:func:`.built.numbered_from_triples`), with no store of all of them."""
     import numpy as np
     import pyoxigraph as ox
 
+    from ..kg.triples import Triples
     from .source import open_graph
 
+    if isinstance(source, Triples):  # as built: no store of the whole graph
+        from .built import numbered_from_triples
+
+        return numbered_from_triples(source, min_strength=min_strength)
     store = open_graph(source)
     kinds = read_kinds(store, ordered=False)
     iris = list(kinds)

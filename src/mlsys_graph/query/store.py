@@ -118,8 +118,9 @@ def open_store(source=None) -> GraphStore:
     ``source`` is nothing or an empty sequence (the bundled graph, ``data/catalog.ttl``), a
     path or a sequence of paths of graph files (:data:`GRAPH_SUFFIXES`, parsed natively by
     pyoxigraph into one in-memory store), the path of one Oxigraph store folder (opened
-    read-only), an rdflib ``Graph`` (through :mod:`mlsys_graph.kg.oxi`), a pyoxigraph
-    ``Store`` or a :class:`GraphStore` (returned as they are).
+    read-only), an rdflib ``Graph`` or built :class:`~mlsys_graph.kg.triples.Triples`
+    (through :mod:`mlsys_graph.kg.oxi`), a pyoxigraph ``Store`` or a :class:`GraphStore`
+    (returned as they are).
 
     Raises :class:`~mlsys_graph.errors.InputError` naming the path (and the line, for a
     syntax error) when a path is missing, of unknown format, or does not parse.
@@ -135,6 +136,12 @@ def open_store(source=None) -> GraphStore:
         return source
     if isinstance(source, ox.Store):
         return GraphStore(source, "a pyoxigraph store")
+    from ..kg.triples import Triples
+
+    if isinstance(source, Triples):
+        from ..kg.oxi import store_from_triples
+
+        return GraphStore(store_from_triples(source, faithful=False), "built triples")
     if source is not None and not isinstance(source, str | Path | Sequence):
         from ..kg.oxi import store_from_graph
 

@@ -260,7 +260,8 @@ def draw(
     ----------
     source : graph source
         Anything :func:`mlsys_graph.network.source.open_graph` accepts (default: the
-        bundled graph), e.g. a file path, an Oxigraph store, an rdflib Graph.
+        bundled graph), e.g. a file path, an Oxigraph store, an rdflib Graph, built
+        triples (read as they are for the whole entities view: no store of all of them).
     view : {"entities", "coauthor", "lineage", "topics", "authorship"}
     focus : str, optional
         A name or IRI: draw only what is at most ``depth`` steps from it.
@@ -285,13 +286,17 @@ def draw(
     ValueError
         An unknown view or measure.
     """
+    from ..kg.triples import Triples
     from ..network.details import read_details, source_documents
     from ..network.source import open_graph
     from .layout import spring_layout
 
     if view not in VIEWS:
         raise ValueError(f"unknown view {view!r} (known: {', '.join(VIEWS)})")
-    store = open_graph(source)
+    # built triples are read as they are for the whole entities view (no store of all of
+    # them); any other view makes a store of them
+    whole = view == "entities" and _whole(facts, focus, kinds, topics, since, size_by)
+    store = source if whole and isinstance(source, Triples) else open_graph(source)
     options = dict(focus=focus, depth=depth, kinds=kinds, topics=topics, since=since)
     if view == "entities":
         chosen = _entities(store, facts, size_by=size_by, seed=seed, **options)
@@ -312,6 +317,8 @@ def draw(
     info = chosen.info(sorted({*keep, *topic_iris}))
     g = chosen.graph(keep, info)
     positions = spring_layout(g, seed=seed, iterations=iterations)
+    if chosen.store is not None:
+        store = chosen.store()
     details = read_details(store, iris=list(g), facts=chosen.facts)
     topic_labels = {t: info[t].label for t in topic_iris}
     if title is None:
@@ -356,7 +363,8 @@ class _Chosen:
     ``info(iris)`` gives the :class:`~mlsys_graph.network.facts.NodeInfo` of some nodes,
     ``graph(keep, info)`` the view on the nodes ``keep`` (the view's node and edge order),
     ``member(nodes)`` their topics and years; ``highest(count)``, when given, the nodes
-    :func:`_highest` would keep.
+    :func:`_highest` would keep; ``store()``, when given, the store the details of the
+    nodes ``info`` was asked for are read from (else the store of the whole graph).
     """
 
     nodes: set
@@ -367,6 +375,7 @@ class _Chosen:
     graph: Callable
     member: Callable
     highest: Callable | None = None
+    store: Callable | None = None
 
 
 def _resolve(facts, view: str, focus, topics):
@@ -384,14 +393,20 @@ def _resolve(facts, view: str, focus, topics):
     return focus_iri, topic_iris
 
 
+def _whole(facts, focus, kinds, topics, since, size_by) -> bool:
+    """Is this the whole entities view, sized by degree or not at all (what ``build``
+    draws): the one :func:`_entities_numbered` counts with numpy?"""
+    unread = facts is None and focus is None and not (topics or kinds) and since is None
+    return unread and size_by in ("degree", None)
+
+
 def _entities(store, facts, *, focus, depth, kinds, topics, since, size_by, seed) -> _Chosen:
     """The entities view chosen and scored without building it: its nodes come from an
     outline of the graph (no names), its degrees from the pairs its edges join; only the
     nodes drawn get their names read, their ties made (with the edges' attributes) and
     become a networkx graph. The same nodes, scores and graph as
     :func:`mlsys_graph.network.project.entities_graph` followed by ``select``."""
-    whole = facts is None and focus is None and not (topics or kinds) and since is None
-    if whole and size_by in ("degree", None):  # the whole view, counted with numpy
+    if _whole(facts, focus, kinds, topics, since, size_by):  # counted with numpy
         return _entities_numbered(store, size_by)
     import networkx as nx
 
@@ -471,18 +486,23 @@ def _entities(store, facts, *, focus, depth, kinds, topics, since, size_by, seed
     return _Chosen(keep, scores, focus_iri, facts or outline, info, graph, member_of)
 
 
-def _entities_numbered(store, size_by) -> _Chosen:
+def _entities_numbered(source, size_by) -> _Chosen:
     """:func:`_entities` of a whole graph (no focus, kinds, topics or year), its nodes
     numbered (:func:`mlsys_graph.network.facts.read_numbered`): degrees, the ties
-    between the nodes drawn and their memberships counted with numpy."""
+    between the nodes drawn and their memberships counted with numpy.
+
+    ``source`` is a store, or built :class:`~mlsys_graph.kg.triples.Triples`: then the
+    outline is read from them as they are and the nodes drawn from a store of only what
+    is around them (:func:`mlsys_graph.network.built.store_around`)."""
     import numpy as np
 
+    from ..kg.triples import Triples
     from ..network.facts import KINDS, Outline, read_nodes, read_numbered, strength_rank
     from ..network.project import entity_ties
     from ..network.select import numbered_memberships, sorted_unique
     from .drawn import DrawnGraph
 
-    numbered = read_numbered(store)
+    numbered = read_numbered(source)
     iris = numbered.iris
     n = len(iris)
     index = {iri: i for i, iri in enumerate(iris)}
@@ -525,15 +545,25 @@ def _entities_numbered(store, size_by) -> _Chosen:
         g.add_edges_from((u, v, ties[u, v]) for u, v in sorted(ties))
         return g
 
+    held = {"store": source}
+
+    def info(nodes):
+        if isinstance(source, Triples):  # the store of what is read about them
+            from ..network.built import store_around
+
+            held["store"] = store_around(source, nodes)
+        return read_nodes(held["store"], kinds, nodes)
+
     return _Chosen(
         set(iris),
         scores,
         None,
         Outline(kinds, {}, {}, [], numbered.min_strength),  # kinds, for the details
-        lambda nodes: read_nodes(store, kinds, nodes),
+        info,
         graph,
         lambda nodes: numbered_memberships(numbered, mask(nodes)),
         highest,
+        lambda: held["store"],
     )
 
 
