@@ -19,6 +19,21 @@ SEEDS = Path(os.environ.get("MLSYS_GRAPH_SEEDS") or ROOT.parent / "shared" / "se
 SEED_LIST = SEEDS / "awesome-system-for-ml-2019.md"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _shapes_cache(tmp_path_factory):
+    """Compiled shapes are cached in a folder of the test run, never the user's own
+    (subprocesses inherit it)."""
+    from mlsys_graph.kg.shacl.cache import CACHE_ENV
+
+    before = os.environ.get(CACHE_ENV)
+    os.environ[CACHE_ENV] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if before is None:
+        os.environ.pop(CACHE_ENV, None)
+    else:
+        os.environ[CACHE_ENV] = before
+
+
 @pytest.fixture
 def seed_list() -> Path:
     if not SEED_LIST.is_file():

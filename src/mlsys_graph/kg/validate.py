@@ -152,7 +152,17 @@ def bundled_queries(*, subclasses: bool) -> list[Query]:
 
 @cache
 def _bundled_queries(subclasses: bool) -> list[Query]:
-    return _compiled(load_shapes(), subclasses)
+    """Compiled once per process, and once per machine (:mod:`.shacl.cache`)."""
+    from mlsys_graph.resources import ontology_file
+
+    from .shacl.cache import cached_queries
+
+    shapes = ontology_file("shapes.ttl").read_bytes()
+    return cached_queries(shapes, subclasses, lambda: _compiled(_parsed(shapes), subclasses))
+
+
+def _parsed(shapes: bytes) -> Graph:
+    return Graph().parse(data=shapes, format="turtle")
 
 
 def _compiled(shapes: Graph, subclasses: bool) -> list[Query]:
