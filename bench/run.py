@@ -154,9 +154,9 @@ def child_stages(list_path: str, out_dir: str, shacl: bool, page: bool) -> None:
         if page:
             from mlsys_graph.viz.html import render_html
 
-            def drawn(store):
+            def drawn(graph):  # the validation's store, or the triples (sliced)
                 clock.stage("drawing")
-                text = render_html(store)
+                text = render_html(graph)
                 clock.done()
                 return text
 
