@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from ..model import Link, Problem
 from .fields import PAPER_FIELDS, field_line, title_columns
@@ -245,35 +246,72 @@ def read_structure(text: str, path: str) -> Document:
     """
     tokens, parse_problems = parse(text)
     lines = split_lines(text.replace("\0", "\ufffd"))
+    walk = _walk(tokens, path, lines, _Walk())
     problems: list[Problem] = [
         Problem(path, line + 1, level, code, message)
         for line, level, code, message in parse_problems
     ]
     problems.extend(control_problems(text, path))
-    headings: dict[int, str] = {}
+    problems.extend(walk.problems)
+    items = _heading_papers(walk.roots, walk.heads, path, _raw_lines(lines))
+    return Document(path, tuple(items), tuple(problems))
 
-    def heading_tuple() -> tuple[tuple[int, str], ...]:
-        return tuple(sorted(headings.items()))
+
+def _raw_lines(lines: list[str]):
+    """The raw text of a 1-based line (empty past the end)."""
 
     def raw_line(line: int) -> str:
         return lines[line - 1] if 0 < line <= len(lines) else ""
 
-    # A stack of list-item frames being built; each frame is a dict of parts.
-    stack: list[dict] = []
-    roots: list[Item] = []
-    # Headings met, for papers given as headings: (line, segments, source, context, roots
-    # index at the heading, field lines of paragraphs right under it).
-    heads: list[dict] = []
+    return raw_line
+
+
+@dataclass(frozen=True, slots=True)
+class _Walk:
+    """Where a walk through the tokens stands: what it has built (the root items, the
+    headings met, its problems) and all it carries from one token to the next, so that a
+    walk resumed from it reads on as one walk through both token lists would."""
+
+    roots: list[Item] = field(default_factory=list)
+    #: Headings met, for papers given as headings (see :func:`_heading_papers`).
+    heads: list[dict] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    #: The enclosing headings by level (:data:`GROUP_LEVEL` for a group).
+    headings: dict[int, str] = field(default_factory=dict)
+    #: The list items being built, innermost last.
+    stack: list[dict] = field(default_factory=list)
     in_heading: int | None = None
-    # The table being read: its headers and the row being built.
+    #: The table being read: its headers (None: not read) and the row being built.
     header: list[str] | None = None
-    skipped: list[str] = []
-    skipped_links, table_line = 0, 1
+    skipped: list[str] = field(default_factory=list)
+    skipped_links: int = 0
+    table_line: int = 1
     row: dict | None = None
-    in_head_row = False
-    # A quote right after a root bullet (its notes: "> 1. Propose X …"): the bullet's index.
-    quotes, quote_owner = 0, None
-    i = 0
+    in_head_row: bool = False
+    #: Quotes open, and the root bullet a quote right after it belongs to (its notes).
+    quotes: int = 0
+    quote_owner: int | None = None
+    #: The last token read (an inline token is read by the token before it).
+    last: Any = None
+
+
+def _walk(tokens: list, path: str, lines: list[str], walk: _Walk, first: int = 0) -> _Walk:
+    """Read ``tokens[first:]`` on from ``walk``; the lists and dicts it holds are taken over."""
+    roots, heads, problems, headings, stack = (
+        walk.roots, walk.heads, walk.problems, walk.headings, walk.stack
+    )  # fmt: skip
+    in_heading, header, skipped, skipped_links = (
+        walk.in_heading, walk.header, walk.skipped, walk.skipped_links
+    )  # fmt: skip
+    table_line, row, in_head_row, quotes, quote_owner = (
+        walk.table_line, walk.row, walk.in_head_row, walk.quotes, walk.quote_owner
+    )  # fmt: skip
+    raw_line = _raw_lines(lines)
+
+    def heading_tuple() -> tuple[tuple[int, str], ...]:
+        return tuple(sorted(headings.items()))
+
+    i = first
     while i < len(tokens):
         tok = tokens[i]
         if tok.type not in _READ_TYPES:
@@ -466,7 +504,10 @@ def read_structure(text: str, path: str) -> Document:
                         )
                     )
         i += 1
-    return Document(path, tuple(_heading_papers(roots, heads, path, raw_line)), tuple(problems))
+    return _Walk(
+        roots, heads, problems, headings, stack, in_heading, header, skipped, skipped_links,
+        table_line, row, in_head_row, quotes, quote_owner, tokens[-1] if tokens else walk.last,
+    )  # fmt: skip
 
 
 def _own_links(item: Item) -> bool:
