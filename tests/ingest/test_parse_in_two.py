@@ -1,16 +1,22 @@
-"""A text parsed in two parts at a cut gives the tokens and problems of the text parsed whole.
+"""A long text parsed in two parts (on two CPUs) reads exactly as the text parsed whole.
 
 The property: for every line the text may be cut at (:func:`~.parser.cuts`), either
 :func:`~.parser.parse_before` refuses it, or the tokens and problems of the two parts joined
-are those of the whole text.
+are those of the whole text, and the :class:`~.markdown.Document` read from them (items,
+lines, sections, links, problems, in order) is the one read from the whole.
 """
 
 from __future__ import annotations
+
+import pickle
 
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from conftest import SEED_LIST
+from mlsys_graph import forked
+from mlsys_graph.ingest import markdown
 from mlsys_graph.ingest.parser import (
     Cut,
     _problems,
@@ -21,6 +27,24 @@ from mlsys_graph.ingest.parser import (
     parse_before,
     parser,
 )
+
+
+class _Here:
+    """A stand-in for a forked child: runs at once, its value sent through pickle."""
+
+    def __init__(self, fn, args) -> None:
+        self._value = pickle.loads(pickle.dumps(fn(*args)))
+
+    def result(self):
+        return self._value
+
+
+@pytest.fixture
+def here(monkeypatch):
+    """Parse the first part in this process (as fast as a test needs), through pickle."""
+    calls = []
+    monkeypatch.setattr(forked, "start", lambda fn, *args: calls.append(fn) or _Here(fn, args))
+    return calls
 
 
 def _joined(cut: Cut):
@@ -35,6 +59,7 @@ def _joined(cut: Cut):
 def _check_every_cut(text: str) -> list[Cut]:
     """Assert the property at every cut of ``text``; the cuts taken."""
     whole = parse(text)
+    one = markdown._read(text, "l.md", None)
     taken = []
     for cut in cuts(text):
         joined = _joined(cut)
@@ -42,6 +67,7 @@ def _check_every_cut(text: str) -> list[Cut]:
             taken.append(cut)
             assert joined[0] == whole[0], f"tokens differ, cut at line {cut.line + 1}"
             assert joined[1] == whole[1], f"problems differ, cut at line {cut.line + 1}"
+        assert markdown._read(text, "l.md", cut) == one, f"cut at line {cut.line + 1}"
     return taken
 
 
@@ -131,16 +157,16 @@ def _documents(draw) -> str:
 @settings(
     max_examples=400,
     deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 @given(_documents())
-def test_every_cut_parses_as_the_whole(text):
+def test_every_cut_reads_as_the_whole(here, text):
     taken = _check_every_cut(text)
     event(f"cuts taken: {min(len(taken), 3)}")
     event(f"cuts refused: {min(len(cuts(text)) - len(taken), 3)}")
 
 
-def test_the_seed_cut_anywhere_parses_as_the_whole(seed_list):
+def test_the_seed_cut_anywhere_reads_as_the_whole(here, seed_list):
     text = seed_list.read_text(encoding="utf-8")
     taken = _check_every_cut(text)
     assert len(taken) > 10 and len(taken) == len(cuts(text))
@@ -199,10 +225,11 @@ def test_only_a_heading_at_column_0_after_a_blank_line_is_a_cut():
     ],
     ids=["fence", "unclosed-fence", "comment", "unclosed-comment", "pre", "script", "in-item"],
 )
-def test_a_block_that_reaches_the_cut_refuses_it(middle, wrong):
+def test_a_block_that_reaches_the_cut_refuses_it(here, middle, wrong):
     text = _sections(*middle)
     cut = _cut_before(text, "## Section 9" if "## Section 9" in middle else "## Section 3")
     assert parse_before(cut) is None
+    assert markdown._read(text, "l.md", cut) == markdown._read(text, "l.md", None)
     # Why: the parts, joined regardless, are not the whole.
     env: dict = {}
     before = parser().parse(cut.src[: cut.offset], env)
@@ -224,9 +251,29 @@ def test_a_block_that_reaches_the_cut_refuses_it(middle, wrong):
     ],
     ids=["fence", "comment", "details", "setext", "heading-paper", "table", "item", "deep"],
 )
-def test_what_ends_before_the_cut_lets_it_be_taken(middle):
+def test_what_ends_before_the_cut_lets_it_be_taken(here, middle):
     text = _sections(*middle)
     assert _cut_before(text, "## Section 3") in _check_every_cut(text)
+
+
+def test_a_quote_after_the_cut_is_the_notes_of_the_bullet_before_it(here):
+    text = _sections("## Notes", "", "> - quoted note of the paper above")
+    cut = _cut_before(text, "## Notes")
+    assert cut in _check_every_cut(text)
+    (owner,) = [
+        item
+        for item in markdown._read(text, "l.md", cut).items
+        if any(c.text == "quoted note of the paper above" for c in item.children)
+    ]
+    assert owner.source.startswith("[Paper 2]") and owner.line < cut.line
+
+
+def test_the_heading_context_goes_on_past_the_cut(here):
+    text = "# Title\n\nSetext\n------\n\n### Sub\n\n- a [x](https://e.org/a)\n\n#### Deeper\n- b\n"
+    cut = _cut_before(text, "#### Deeper")
+    doc = markdown._read(text, "l.md", cut)
+    assert doc == markdown._read(text, "l.md", None)
+    assert doc.items[-1].headings == ((1, "Title"), (2, "Setext"), (3, "Sub"), (4, "Deeper"))
 
 
 def test_a_long_text_is_cut_near_the_share_asked(monkeypatch):
@@ -240,3 +287,55 @@ def test_a_long_text_is_cut_near_the_share_asked(monkeypatch):
     )
     late = "# T\n\n" + "- an item\n" * 100 + "\n## Late\n- x\n"
     assert cuts(late) and find_cut(late, 0.42, 0.2, 0.55) is None  # no cut in the window
+
+
+# Through read_structure: the threshold, a real fork, no fork, a failed child.
+
+
+def _count_starts(monkeypatch) -> list:
+    calls = []
+    start = forked.start
+    monkeypatch.setattr(forked, "start", lambda fn, *a: calls.append(fn) or start(fn, *a))
+    return calls
+
+
+def test_a_long_text_is_parsed_in_two_by_a_forked_process(monkeypatch):
+    text = _sections("```", "code", "```", n=30)
+    one = markdown._read(text, "l.md", None)
+    calls = _count_starts(monkeypatch)
+    monkeypatch.setattr(markdown, "PARALLEL_MIN_CHARS", len(text))
+    assert markdown.read_structure(text, "l.md") == one
+    assert calls == [markdown._read_before] or forked.available_cpus() < 2
+
+
+def test_a_short_text_is_parsed_in_one_piece(monkeypatch):
+    text = _sections(n=30)
+    calls = _count_starts(monkeypatch)
+    monkeypatch.setattr(markdown, "PARALLEL_MIN_CHARS", len(text) + 1)
+    markdown.read_structure(text, "l.md")
+    assert calls == []
+
+
+def test_without_fork_it_is_parsed_in_one_piece(monkeypatch):
+    monkeypatch.setattr(forked, "available_cpus", lambda: 1)
+    text = _sections(n=30)
+    one = markdown._read(text, "l.md", None)
+    monkeypatch.setattr(markdown, "PARALLEL_MIN_CHARS", 0)
+    assert markdown.read_structure(text, "l.md") == one
+
+
+def test_a_failed_child_means_one_piece(monkeypatch):
+    start = forked.start
+    monkeypatch.setattr(forked, "start", lambda fn, *a: start(lambda: 1 / 0))
+    text = _sections(n=30)
+    one = markdown._read(text, "l.md", None)
+    monkeypatch.setattr(markdown, "PARALLEL_MIN_CHARS", 0)
+    assert markdown.read_structure(text, "l.md") == one
+
+
+@pytest.mark.skipif(not SEED_LIST.is_file(), reason="../shared/seeds is absent")
+def test_the_seed_parsed_in_two_by_a_forked_process(monkeypatch):
+    text = SEED_LIST.read_text(encoding="utf-8")
+    one = markdown._read(text, str(SEED_LIST), None)
+    monkeypatch.setattr(markdown, "PARALLEL_MIN_CHARS", 0)
+    assert markdown.read_structure(text, str(SEED_LIST)) == one

@@ -23,9 +23,17 @@ from ..model import Link, Problem
 from .fields import PAPER_FIELDS, field_line, title_columns
 from .lines import control_problems, split_lines
 from .links import clean_label
-from .parser import parse
+from .parser import Cut, find_cut, parse, parse_after, parse_before
 
-__all__ = ["GROUP_LEVEL", "Cell", "Document", "Item", "Segment", "read_structure"]
+__all__ = [
+    "GROUP_LEVEL",
+    "PARALLEL_MIN_CHARS",
+    "Cell",
+    "Document",
+    "Item",
+    "Segment",
+    "read_structure",
+]
 
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 # Control characters that are not white space (\s covers VT, FF, U+001C-U+001F, NEL, U+2028/9).
@@ -234,6 +242,19 @@ _READ_TYPES = frozenset(
 )  # fmt: skip
 
 
+#: A text of at least this many characters is parsed on two CPUs (a 10,000-entry list is
+#: about 1.9 MB, parsed in about 3 s). Below it, forking and sending half of the items back
+#: cost more than the second CPU saves.
+PARALLEL_MIN_CHARS = 200_000
+#: The share of the text the forked process parses (by characters, at the cut nearest it):
+#: it also reads its tokens into items and pickles them, while this process parses the rest
+#: and then unpickles those items before it reads its own tokens.
+_FORKED_SHARE = 0.42
+#: Cuts outside these shares are not taken: a part that small saves little, and a forked
+#: part that big makes this process wait for it.
+_FORKED_MIN, _FORKED_MAX = 0.2, 0.55
+
+
 def read_structure(text: str, path: str) -> Document:
     """Read the list structure of one markdown document.
 
@@ -243,10 +264,27 @@ def read_structure(text: str, path: str) -> Document:
     tables (:class:`Cell` by column) and papers given as headings with labelled field lines
     under them (``#### Title`` + ``**Authors:** …``) are items; ``<details>`` summaries and
     bold lines standing alone group what follows (:data:`GROUP_LEVEL`).
+
+    A long text (:data:`PARALLEL_MIN_CHARS`) is parsed on two CPUs when it can be cut where
+    parsing the parts gives what parsing the whole gives (:func:`~.parser.find_cut`).
     """
-    tokens, parse_problems = parse(text)
+    cut = None
+    if len(text) >= PARALLEL_MIN_CHARS:
+        cut = find_cut(text, _FORKED_SHARE, _FORKED_MIN, _FORKED_MAX)
+    return _read(text, path, cut)
+
+
+def _read(text: str, path: str, cut: Cut | None) -> Document:
+    """:func:`read_structure` of ``text``, its parse cut at ``cut`` if not None. The lines
+    before the cut are parsed and read into items in a forked process; when that cannot be
+    done (no fork, the child failed, :func:`~.parser.parse_before` refuses the cut), the
+    text is parsed in one piece: the result is the same either way."""
     lines = split_lines(text.replace("\0", "\ufffd"))
-    walk = _walk(tokens, path, lines, _Walk())
+    found = _read_in_two(cut, path, lines) if cut is not None else None
+    if found is None:
+        tokens, parse_problems = parse(text)
+        found = parse_problems, _walk(tokens, path, lines, _Walk())
+    parse_problems, walk = found
     problems: list[Problem] = [
         Problem(path, line + 1, level, code, message)
         for line, level, code, message in parse_problems
@@ -255,6 +293,39 @@ def read_structure(text: str, path: str) -> Document:
     problems.extend(walk.problems)
     items = _heading_papers(walk.roots, walk.heads, path, _raw_lines(lines))
     return Document(path, tuple(items), tuple(problems))
+
+
+def _read_in_two(
+    cut: Cut, path: str, lines: list[str]
+) -> tuple[list[tuple[int, str, str, str]], _Walk] | None:
+    """Parse problems and the finished walk of a text parsed in two parts at ``cut``, the
+    first part in a forked process; None when it was not done (parse the text whole)."""
+    from ..forked import ChildFailed, start
+
+    child = start(_read_before, cut, path, lines)
+    if child is None:
+        return None
+    tokens, problems = parse_after(cut)
+    try:
+        before = child.result()
+    except ChildFailed:  # parsed whole then: any error shows with its traceback
+        return None
+    if before is None:
+        return None
+    before_problems, walk = before
+    # Resumed, the walk reads on as if the two token lists were one (it looks back one).
+    return [*before_problems, *problems], _walk([walk.last, *tokens], path, lines, walk, 1)
+
+
+def _read_before(
+    cut: Cut, path: str, lines: list[str]
+) -> tuple[list[tuple[int, str, str, str]], _Walk] | None:
+    """Parse problems and walk of the lines before ``cut`` (None: the cut is refused)."""
+    parsed = parse_before(cut)
+    if parsed is None:
+        return None
+    tokens, problems = parsed
+    return problems, _walk(tokens, path, lines, _Walk())
 
 
 def _raw_lines(lines: list[str]):
