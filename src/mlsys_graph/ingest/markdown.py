@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ..model import Link, Problem
+from ..model import Link, Problem, reduce_by_fields
 from .fields import PAPER_FIELDS, field_line, title_columns
 from .lines import control_problems, split_lines
 from .links import clean_label
@@ -62,6 +62,8 @@ class Segment:
     link: Link | None = None
     image: Link | None = None
 
+    __reduce__ = reduce_by_fields
+
 
 @dataclass(frozen=True, slots=True)
 class Cell:
@@ -70,6 +72,8 @@ class Cell:
     header: str
     segments: tuple[Segment, ...]
     source: str
+
+    __reduce__ = reduce_by_fields
 
     @property
     def text(self) -> str:
@@ -103,6 +107,8 @@ class Item:
     #: How the item is written: ``bullet``, ``row`` (a table row) or ``heading`` (a paper
     #: given as a heading, its field lines as children).
     form: str = "bullet"
+
+    __reduce__ = reduce_by_fields
 
     @property
     def text(self) -> str:
