@@ -321,15 +321,16 @@ def _problems(env: dict[str, Any]) -> list[tuple[int, str, str, str]]:
     return sorted(problems)
 
 
-# Parsing a long text in two parts. A blank line then an ATX heading at column 0 ends every
-# block markdown-it reads but three: a fenced code block, an HTML block that only its closing
-# marker ends (types 1-5: <!--, <pre>, <script>, <?, <!X, CDATA), and none else, since list
-# items need the heading indented, quotes and paragraphs and tables end at the blank line.
-# Before such a line the parse does not look past it but for those blocks (parse_before
-# sees them) and link reference definitions (every inline of the text reads them: a text
-# that may define one is never cut). From the heading on, the parse starts at the top level
-# as if the text began there; problems and the guards' caches never reach across a
-# non-blank top-level line.
+# Parsing a long text in two parts. A blank line and then an ATX heading at column 0 end
+# every block opened before them (a list item would need the heading indented; quotes,
+# paragraphs, tables and type 6-7 HTML blocks end at the blank line) but two: a fenced code
+# block and an HTML block that only its closing marker ends (types 1-5: <!--, <pre>,
+# <script>, <?, <!X, CDATA). Before the heading, the parse looks past it only for those
+# (parse_before refuses the cut when one reaches it) and for link reference definitions
+# (any inline of the text may use one: a text that may define one is never cut). From the
+# heading on, the parse starts at the top level as if the text began there: the guards'
+# problems and caches never reach across a non-blank top-level line, and markdown-it's
+# loose/tight flag is saved and restored by the list rule, never read at the top level.
 
 #: markdown-it's line breaks (its ``normalize`` rule makes each one ``\n``).
 _NEWLINES = re.compile(r"\r\n?|\n")
