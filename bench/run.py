@@ -7,7 +7,7 @@
 For each size, ``bench/synth.py`` writes a deterministic synthetic list; then a fresh
 subprocess runs what ``mlsys-graph build`` runs, stage by stage, and reports after each stage
 its wall-clock time, the CPU time of the whole process (every thread, and the processes it
-forks: to read entries on two CPUs, to write files) and the peak RSS of the process so far (so the peak is per
+forks: to parse and read entries on two CPUs, to write files) and the peak RSS of the process so far (so the peak is per
 size, never inherited from a smaller run; a forked process's peak is shown below the table):
 
 * parse     ``read_sources`` + ``parse_sources`` (markdown → entries and problems);

@@ -14,7 +14,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-__all__ = ["KINDS", "LEVELS", "Entry", "Link", "ParseResult", "Problem", "SourceSpan"]
+__all__ = [
+    "KINDS",
+    "LEVELS",
+    "Entry",
+    "Link",
+    "ParseResult",
+    "Problem",
+    "SourceSpan",
+    "reduce_by_fields",
+]
 
 #: Every value ``Entry.kind`` may take.
 KINDS = ("paper", "software", "book", "video", "course", "blog", "website", "thesis", "other")
@@ -22,6 +31,18 @@ KINDS = ("paper", "software", "book", "video", "course", "blog", "website", "the
 LEVELS = ("error", "warning", "info")
 
 Level = Literal["error", "warning", "info"]
+
+
+def reduce_by_fields(record: Any) -> tuple[type, tuple]:
+    """``__reduce__`` of a frozen slotted record: pickled as a call of its class with its
+    fields. Unpickling then runs the class's ``__init__`` instead of the ``__setstate__`` a
+    frozen dataclass gets, in about half the time (the items a forked parse sends back).
+
+    >>> import pickle
+    >>> pickle.loads(pickle.dumps(Link("Paper", "https://x.org/p.pdf")))
+    Link(label='Paper', url='https://x.org/p.pdf')
+    """
+    return type(record), tuple(getattr(record, name) for name in record.__slots__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +65,8 @@ class Link:
 
     label: str
     url: str
+
+    __reduce__ = reduce_by_fields
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,10 @@ CommonMark (and markdown-it) can swallow the rest of a document without a trace:
 Problems are collected in the ``env`` mapping passed to ``parse`` under :data:`PROBLEMS` as
 ``(0-based line, level, code, message)``; :func:`parse` returns them with the tokens.
 
+A long text can be parsed in two parts, on two CPUs (:func:`find_cut`, :func:`parse_before`,
+:func:`parse_after`): the tokens and problems of the parts, joined, are those of the whole,
+or :func:`parse_before` says the text must be parsed in one piece.
+
 >>> tokens, problems = parse("```\\n- Tarn [[GitHub]](https://github.com/a/tarn)\\n")
 >>> [t.type for t in tokens][:3]
 ['fence', 'bullet_list_open', 'list_item_open']
@@ -27,10 +31,21 @@ Problems are collected in the ``env`` mapping passed to ``parse`` under :data:`P
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-__all__ = ["MAX_LEVEL", "PROBLEMS", "parse", "parser"]
+__all__ = [
+    "MAX_LEVEL",
+    "PROBLEMS",
+    "Cut",
+    "cuts",
+    "find_cut",
+    "parse",
+    "parse_after",
+    "parse_before",
+    "parser",
+]
 
 #: Block levels markdown-it may open before lines are read flat: a list level is two (the
 #: list and its item), a quote one. 64 is a list 32 deep, far beyond any real list.
@@ -287,6 +302,11 @@ def parse(text: str) -> tuple[list[Any], list[tuple[int, str, str, str]]]:
     """Block and inline tokens of ``text`` and the problems the guards found."""
     env: dict[str, Any] = {}
     tokens = parser().parse(text, env)
+    return tokens, _problems(env)
+
+
+def _problems(env: dict[str, Any]) -> list[tuple[int, str, str, str]]:
+    """The problems the guards noted in ``env``, in line order."""
     problems = list(env.get(PROBLEMS, []))
     for first, last in env.get(_DEEP, []):
         problems.append(
@@ -298,4 +318,95 @@ def parse(text: str) -> tuple[list[Any], list[tuple[int, str, str, str]]]:
                 f"quotes): read flat, as items of the enclosing bullet: {_lines(first, last)}",
             )
         )
-    return tokens, sorted(problems)
+    return sorted(problems)
+
+
+# Parsing a long text in two parts. A blank line and then an ATX heading at column 0 end
+# every block opened before them (a list item would need the heading indented; quotes,
+# paragraphs, tables and type 6-7 HTML blocks end at the blank line) but two: a fenced code
+# block and an HTML block that only its closing marker ends (types 1-5: <!--, <pre>,
+# <script>, <?, <!X, CDATA). Before the heading, the parse looks past it only for those
+# (parse_before refuses the cut when one reaches it) and for link reference definitions
+# (any inline of the text may use one: a text that may define one is never cut). From the
+# heading on, the parse starts at the top level as if the text began there: the guards'
+# problems and caches never reach across a non-blank top-level line, and markdown-it's
+# loose/tight flag is saved and restored by the list rule, never read at the top level.
+
+#: markdown-it's line breaks (its ``normalize`` rule makes each one ``\n``).
+_NEWLINES = re.compile(r"\r\n?|\n")
+#: A blank line (spaces and tabs only, as markdown-it's ``isEmpty``) and then an ATX heading
+#: at column 0; the match ends where the heading's line begins.
+_CUT = re.compile(r"\n[ \t]*\n(?=#{1,6}[ \t])")
+#: The blocks that end only at a closing line: a scan for it may reach past a cut.
+_SCANNED = frozenset({"fence", "html_block"})
+
+
+@dataclass(frozen=True, slots=True)
+class Cut:
+    """A line where a text may be parsed in two parts: ``src`` is the text with markdown-it's
+    line breaks (each one ``\\n``), ``line`` (0-based) an ATX heading at column 0 after a
+    blank line and ``offset`` the index in ``src`` where that line begins."""
+
+    src: str
+    line: int
+    offset: int
+
+
+def _source(text: str) -> str | None:
+    """``text`` with markdown-it's line breaks, or None when it may define a link reference:
+    a definition's label ends with ``]:``, and every inline of the text (before and after any
+    cut) may use it."""
+    if "]:" in text:
+        return None
+    return _NEWLINES.sub("\n", text) if "\r" in text else text
+
+
+def cuts(text: str) -> list[Cut]:
+    """Every line ``text`` may be cut at, in order (none when it may define a reference)."""
+    src = _source(text)
+    if src is None:
+        return []
+    return [Cut(src, src.count("\n", 0, m.end()), m.end()) for m in _CUT.finditer(src)]
+
+
+def find_cut(text: str, share: float, low: float, high: float) -> Cut | None:
+    """The cut nearest ``share`` of the text (as a fraction of its characters) among those
+    between ``low`` and ``high`` of it, or None (the text is then parsed in one piece)."""
+    src = _source(text)
+    if src is None:
+        return None
+    target = int(len(src) * share)
+    found = _CUT.finditer(src, int(len(src) * low), int(len(src) * high))
+    best = min(found, key=lambda m: abs(m.end() - target), default=None)
+    if best is None:
+        return None
+    return Cut(src, src.count("\n", 0, best.end()), best.end())
+
+
+def _runs_to(line: int, tokens: list[Any], env: dict[str, Any]) -> bool:
+    """Whether a fence or a type 1-5 HTML block of the text before ``line`` was read up to
+    ``line``: in the whole text it would read on (to its closing line, or, unclosed, to the
+    end of the text, and be reported so), so that part is not parsed as in the whole."""
+    if any(seen[1] >= line for seen in env.get(_UNCLOSED, {}).values()):
+        return True  # an unclosed block, cut after its opening line
+    last = tokens[-1] if tokens else None
+    return last is not None and last.type in _SCANNED and last.map[1] >= line
+
+
+def parse_before(cut: Cut) -> tuple[list[Any], list[tuple[int, str, str, str]]] | None:
+    """Tokens and problems of the lines before ``cut`` as :func:`parse` gives them for the
+    whole text, or None when a block before it reaches it (then parse the text whole)."""
+    env: dict[str, Any] = {}
+    tokens = parser().parse(cut.src[: cut.offset], env)
+    if _runs_to(cut.line, tokens, env):
+        return None
+    return tokens, _problems(env)
+
+
+def parse_after(cut: Cut) -> tuple[list[Any], list[tuple[int, str, str, str]]]:
+    """Tokens and problems of the lines from ``cut`` on as :func:`parse` gives them for the
+    whole text (when :func:`parse_before` does not refuse the cut): the lines before it are
+    read as blank lines, so lines are numbered as in the whole text."""
+    env: dict[str, Any] = {}
+    tokens = parser().parse("\n" * cut.line + cut.src[cut.offset :], env)
+    return tokens, _problems(env)
