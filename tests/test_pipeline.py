@@ -191,7 +191,7 @@ def test_a_big_graph_is_checked_in_slices_with_the_same_results(
 ):
     """Above SLICED_MIN_TRIPLES the graph is checked in slices, each loaded, checked and let
     go before the next: the same results and files, no store of the whole graph, and the
-    page drawn from the built triples themselves."""
+    page drawn from the built triples themselves, after the slices (never beside one)."""
     from mlsys_graph.kg import oxi
 
     triples = _mutated(bundled) if mutate else bundled
@@ -209,12 +209,23 @@ def test_a_big_graph_is_checked_in_slices_with_the_same_results(
         loaded.append(len(store))
         return store
 
+    from mlsys_graph.kg.shacl import engine
+
+    checked, run = [], engine.run_queries
+
+    def checking(store, queries, **kwargs):
+        found = run(store, queries, **kwargs)
+        checked.append(len(store))
+        return found
+
     monkeypatch.setattr(pipeline, "SLICED_MIN_TRIPLES", 0)
     monkeypatch.setattr(oxi, "load_ntriples_file", counted)
+    monkeypatch.setattr(engine, "run_queries", checking)
     drawn = []
 
     def page(graph):
         drawn.append(graph)
+        assert len(checked) == 2, "the page is drawn once both slices are checked"
         return "<p>page</p>"
 
     try:

@@ -227,10 +227,11 @@ def write_validated(
     conform raises :class:`~mlsys_graph.errors.ValidationFailed` (with every result) and
     nothing is moved into ``directory``: the previous set stays whole. ``pages`` are more
     files of the same set, such as the HTML page: file name → a function of the graph
-    that returns the text. They are drawn while the shapes are checked, and written only
-    if the graph conforms. The graph they are given is the store the validation loaded
-    when it holds the whole graph, else ``triples`` themselves
-    (:func:`mlsys_graph.viz.page.draw` takes either, and draws the same page).
+    that returns the text, written only if the graph conforms. The graph they are given
+    is the store the validation loaded when it holds the whole graph (they are drawn while
+    the shapes are checked), else ``triples`` themselves (drawn once the slices are
+    checked and let go, so that a slice and a page are never in memory at once);
+    :func:`mlsys_graph.viz.page.draw` takes either, and draws the same page.
 
     A graph of :data:`SLICED_MIN_TRIPLES` or more is checked in slices, to bound memory
     (:class:`Validation`), when each slice is well below the whole graph; no store is
@@ -262,15 +263,18 @@ def write_validated(
         if graph is not None:
             texts.update((name, render(graph)) for name, render in (pages or {}).items())
 
+    def drawn() -> None:
+        if progress is not None:
+            progress.stage("drawing the page")
+        draw()
+        if progress is not None:
+            progress.done()
+
     def check(_ntriples: Path) -> None:
         if validation is None:
             return
-        if pages:  # drawn while the shapes are checked; dropped if the graph fails
-            if progress is not None:
-                progress.stage("drawing the page")
-            draw()
-            if progress is not None:
-                progress.done()
+        if pages and validation.whole:  # while the shapes are checked; dropped if it fails
+            drawn()
         if progress is not None:
             progress.stage("validating (SHACL)")
         results.extend(validation.wait())
@@ -279,6 +283,8 @@ def write_validated(
         failures = [v for v in results if v.severity == "Violation"]
         if failures:
             raise ValidationFailed(results)
+        if pages and not validation.whole:  # once the slices are let go: memory comes first
+            drawn()
 
     def text(name: str) -> Callable[[], str]:
         def get() -> str:
