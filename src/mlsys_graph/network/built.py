@@ -35,7 +35,7 @@ from .facts import (
     RELATIONS,
     STRENGTHS,
     Numbered,
-    _year,
+    numbered_years,
     read_claims,
 )
 
@@ -122,20 +122,9 @@ def numbered_from_triples(triples: Triples, *, min_strength: str = "curated") ->
         kind_codes.extend([code[kind]] * len(new))
     iris = [terms[t] for t in numbers]
     kind = np.array(kind_codes, dtype=np.int8)
-    texts: dict[int, str] = {}
     subjects, objects = _ends(_with_predicate(triples, _YEAR))
-    for i, o in zip(node_of[subjects].tolist(), objects.tolist(), strict=True):
-        if i < 0:
-            continue
-        text = terms[o]
-        text = text if type(text) is str else text.lexical
-        if i not in texts or text < texts[i]:
-            texts[i] = text  # the smallest text counts, as in read_nodes
-    year = np.full(len(iris), -1, dtype=np.int32)
-    for i, text in texts.items():
-        y = _year(text)
-        if y is not None:
-            year[i] = y
+    texts = (t if type(t) is str else t.lexical for t in (terms[o] for o in objects.tolist()))
+    year = numbered_years(zip(node_of[subjects].tolist(), texts, strict=True), len(iris))
     edges = {}
     for relation, (predicate, forward) in RELATIONS.items():
         subjects, objects = _ends(_with_predicate(triples, predicate))

@@ -32,6 +32,7 @@ __all__ = [
     "NodeInfo",
     "Numbered",
     "Outline",
+    "numbered_years",
     "read_claims",
     "read_edges",
     "read_facts",
@@ -573,19 +574,11 @@ def read_numbered(source=None, *, min_strength: str = "curated") -> Numbered:
     index = {iri: i for i, iri in enumerate(iris)}
     code = {k: i for i, k in enumerate(KINDS)}
     kind = np.array([code[k] for k in kinds.values()], dtype=np.int8)
-    texts: dict[int, str] = {}
     dated = [
-        (index.get(q.subject.value), q.object.value)
+        (index.get(q.subject.value, -1), q.object.value)
         for q in store.quads_for_pattern(None, ox.NamedNode(_YEAR), None)
     ]
-    for i, text in dated:
-        if i is not None and (i not in texts or text < texts[i]):
-            texts[i] = text  # the smallest text counts, as in read_nodes
-    year = np.full(len(iris), -1, dtype=np.int32)
-    for i, text in texts.items():
-        y = _year(text)
-        if y is not None:
-            year[i] = y
+    year = numbered_years(dated, len(iris))
     edges = {}
     # The pairs come as the store's SPARQL TSV (written in Rust, terms as in N-Triples:
     # an IRI is <iri>, never escaped; tabs and newlines inside literals are), numbered by
@@ -601,6 +594,28 @@ def read_numbered(source=None, *, min_strength: str = "curated") -> Numbered:
         edges[relation] = (s, o) if forward else (o, s)
     claims = read_claims(store, kinds, min_strength=min_strength)
     return Numbered(iris, kind, year, edges, claims, min_strength)
+
+
+def numbered_years(dated, count: int):
+    """The year of each of ``count`` numbered nodes (a numpy int32 array, -1: none) from
+    ``(node number, year text)`` pairs (a negative number: no node): when a node has
+    several, the smallest text counts, as in :func:`read_nodes`.
+
+    >>> numbered_years([(0, "2019"), (0, "2018-05"), (2, "soon"), (-1, "2001")], 3).tolist()
+    [2018, -1, -1]
+    """
+    import numpy as np
+
+    texts: dict[int, str] = {}
+    for i, text in dated:
+        if i >= 0 and (i not in texts or text < texts[i]):
+            texts[i] = text
+    year = np.full(count, -1, dtype=np.int32)
+    for i, text in texts.items():
+        y = _year(text)
+        if y is not None:
+            year[i] = y
+    return year
 
 
 def read_claims(source, nodes, *, min_strength: str = "inferred") -> list[Claim]:
