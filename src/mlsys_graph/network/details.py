@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from .facts import ENTRY_KINDS, MLS, RDFS_LABEL
 
-__all__ = ["Details", "Link", "Listing", "read_details", "source_documents"]
+__all__ = ["FOLLOWED", "Details", "Link", "Listing", "read_details", "source_documents"]
 
 SCHEMA_URL = "http://schema.org/url"
 

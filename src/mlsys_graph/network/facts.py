@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 __all__ = [
+    "CLAIM_FOLLOWED",
     "ENTRY_KINDS",
     "KINDS",
     "STRENGTHS",
