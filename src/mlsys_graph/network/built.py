@@ -100,7 +100,8 @@ def numbered_from_triples(triples: Triples, *, min_strength: str = "curated") ->
     numbered in another order: by kind's class, then term number).
 
     The claims are read by :func:`~.facts.read_claims` from a store of only the claims of
-    ``min_strength`` or stronger and what they point to (:func:`store_around`).
+    ``min_strength`` or stronger and what they point to along
+    :data:`~.facts.CLAIM_FOLLOWED` (:meth:`~mlsys_graph.kg.triples.Triples.around`).
     """
     import numpy as np
 
