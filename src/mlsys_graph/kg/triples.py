@@ -436,11 +436,10 @@ class Triples:
 
     def object_counts(self) -> list[int]:
         """How many triples have each term (by term number) as object."""
-        self.freeze()
-        counts = [0] * len(self._terms)
-        for v in self._packed:
-            counts[v & _O_MASK] += 1
-        return counts
+        import numpy as np
+
+        objects = (self.packed() & np.uint64(_O_MASK)).astype(np.int64)
+        return np.bincount(objects, minlength=len(self._terms)).tolist()
 
     def subject_reference_counts(self) -> list[int]:
         """For each subject (in :meth:`subjects` order), the triples that have it as object."""
@@ -449,14 +448,17 @@ class Triples:
 
     def objects(self, predicate: str) -> Iterator[tuple[str, Term]]:
         """``(subject, object)`` of the triples with this predicate."""
+        import numpy as np
+
         self.freeze()
         pi = self._pids.get(predicate)
         if pi is None:
             return
         terms = self._terms
-        for v in self._packed:
-            if (v >> _P_SHIFT) & _P_MASK == pi:
-                yield terms[v >> _S_SHIFT], terms[v & _O_MASK]
+        packed = self.packed()
+        chosen = packed[((packed >> np.uint64(_P_SHIFT)) & np.uint64(_P_MASK)) == pi]
+        for v in chosen.tolist():
+            yield terms[v >> _S_SHIFT], terms[v & _O_MASK]
 
     def packed(self):
         """The triples as a read-only numpy ``uint64`` array of packed term numbers, sorted
