@@ -137,6 +137,8 @@ _EMPH = re.compile(
     r"(?:^|(?<=[\s.,;]))(?P<m>[*_]{1,2})(?P<v>[^*_\s](?:[^*_]*[^*_\s])?)(?P=m)\s*[.,;]?\s*$"
 )
 _PAREN = re.compile(r"\((?P<v>[^()]*)\)\s*[.,;]?\s*$")
+# A plain last group after a comma or full stop: "Ada Quill, Bo Li, OSDI 2023."
+_PLAIN_TAIL = re.compile(r"[,;.]\s+(?P<v>[^,;.()*_]+?)\s*\.?\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +192,7 @@ def _peel(text: str, table: VenueTable) -> tuple[str, _Peeled | None]:
         if found and found[-1].venue_year.known:
             break
     if not found:
-        return text, None
+        return _peel_plain_tail(text, table)
     ranked = sorted(
         found,
         key=lambda p: (
@@ -204,6 +206,20 @@ def _peel(text: str, table: VenueTable) -> tuple[str, _Peeled | None]:
         year = next((p.venue_year.year for p in found if p.venue_year.year is not None), None)
         best = _Peeled(dataclasses.replace(best.venue_year, year=year), best.arxiv)
     return text, best
+
+
+def _peel_plain_tail(text: str, table: VenueTable) -> tuple[str, _Peeled | None]:
+    """Take a plain last group off ``text`` when it is a known venue with a year and
+    nothing else: "Ada Quill, Bo Li, OSDI 2023" → "Ada Quill, Bo Li" and OSDI 2023 (the
+    venue is never read as one more author)."""
+    m = _PLAIN_TAIL.search(text)
+    if m is None:
+        return text, None
+    found = _read_venue(m.group("v"), table)
+    vy = found.venue_year
+    if not (vy.known and vy.year is not None and _venue_looking(found.residue, table)):
+        return text, None
+    return text[: m.start("v")].rstrip(" ,;"), _Peeled(vy, found.arxiv)
 
 
 def _whole_line_venue(text: str, table: VenueTable) -> _Peeled | None:

@@ -12,6 +12,8 @@ label names; the readers of :mod:`.citation` and :mod:`.venue_text` read the val
 True
 >>> field_name("发表的会议"), field_name("Title & Authors"), field_name("Recom")
 ('venue', 'title', 'badges')
+>>> field_name("Book Title"), field_name("Slide Title")
+('title', 'title')
 """
 
 from __future__ import annotations
@@ -59,7 +61,13 @@ def field_name(label: str) -> str | None:
     text = re.sub(r"[*_`]", "", label)
     text = re.sub(r"[^\w&;/.\s-]", " ", text)
     text = " ".join(text.split()).strip(" .:-").casefold()
-    return _BY_LABEL.get(text)
+    name = _BY_LABEL.get(text)
+    if name is None and _SOME_TITLE.fullmatch(text):
+        return "title"  # "Blog Title", "Book Title", "Slide Title"
+    return name
+
+
+_SOME_TITLE = re.compile(r"(?:[^\W\d_]+ ){1,2}title")
 
 
 def field_line(text: str) -> tuple[str, str] | None:

@@ -174,6 +174,7 @@ class ByLine:
 
 
 _BY = re.compile(r"^\s*by\s+(?P<who>\S.*?)\s*$", re.I | re.S)
+_NAME_STOP = re.compile(r"(?<=[^\W\d_]{2})\.$")
 _PERSON_AT = re.compile(r"^(?P<name>[^()]+?)\s*[(（](?P<org>[^()（）]+)[)）]$")
 
 
@@ -202,6 +203,12 @@ def read_by_line(text: str, table: VenueTable | None = None) -> ByLine | None:
     head, sep, last = who.rpartition(",")
     candidate = last if sep else who
     vy = venue_tag(candidate.strip(), table)
+    if vy is None and sep:
+        # "by Ada Quill, techrxiv 2022": after the people, a name with a year is the
+        # venue, known or not (an unknown one is reported), never an organisation.
+        vy = parse_venue(candidate.strip(), table)
+        if vy.year is None or not vy.venue or len(vy.venue.split()) > 3:
+            vy = None
     if vy is not None and (vy.venue or vy.year):
         venue, who = vy, (head if sep else "")
     truncated = bool(_ETC.search(who))
@@ -209,7 +216,8 @@ def read_by_line(text: str, table: VenueTable | None = None) -> ByLine | None:
     authors: list[str] = []
     affiliations: list[tuple[str, int | None]] = []
     for part in re.split(r"\s*[,;，；]\s*|\s+and\s+", who):
-        part = part.strip()
+        # "by Ada Quill., arxiv 2021": a full stop after a name (not an initial) ends it.
+        part = _NAME_STOP.sub("", part.strip())
         if not part:
             continue
         pm = _PERSON_AT.match(part)
