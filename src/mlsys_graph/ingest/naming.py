@@ -22,6 +22,7 @@ _STOP = {
     "systems", "system", "learning", "machine", "data", "deep", "ai", "ml", "is", "are",
 }  # fmt: skip
 _PERSON_TOKEN = re.compile(r"^(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*)$")
+_INITIAL = re.compile(r"[A-Z]\.")
 _NAME_TOKEN = re.compile(r"[A-Za-z0-9][\w.+#&'-]*")
 _HEAD_COLON = re.compile(r"^(.+?)\s*[:：](?:\s*\S|\s*$)")
 _SUBJECT = re.compile(r"^(.+?)\s+(?:is|are)\s+(?:an?|the)\s")
@@ -34,11 +35,16 @@ def looks_like_person(text: str) -> bool:
 
     >>> looks_like_person("Jeff Dean"), looks_like_person("A TED talk"), looks_like_person("Data Engineering")
     (True, False, False)
+
+    An initial is no stop word: "A." is not the article "a".
+
+    >>> looks_like_person("A. Smith"), looks_like_person("J. A. Smith"), looks_like_person("A Smith")
+    (True, True, False)
     """
     tokens = text.split()
     if not 2 <= len(tokens) <= 4:
         return False
-    if any(t.lower().strip(".") in _STOP for t in tokens):
+    if any(t.lower().strip(".") in _STOP for t in tokens if not _INITIAL.fullmatch(t)):
         return False
     return all(_PERSON_TOKEN.match(t) for t in tokens)
 
