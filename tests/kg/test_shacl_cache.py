@@ -63,6 +63,22 @@ def test_a_damaged_file_is_compiled_again_and_replaced(tmp_path, damage):
     assert compile.calls == 1 and path.read_bytes() != damage
 
 
+def test_old_files_are_pruned_when_a_new_one_is_written(tmp_path):
+    """The folder keeps the KEEP most recently written files; other files are left."""
+    old = [tmp_path / f"shapes-old{n:02}.pickle" for n in range(cache.KEEP + 3)]
+    for n, path in enumerate(old):
+        path.write_bytes(b"stale")
+        os.utime(path, ns=(10**18 + n * 10**9, 10**18 + n * 10**9))
+    (tmp_path / "notes.txt").write_text("not ours")
+    cached_queries(b"s", False, Compiler(["q"]), folder=tmp_path)
+    kept = sorted(p.name for p in tmp_path.iterdir())
+    newest = sorted(p.name for p in old[-(cache.KEEP - 1) :])
+    assert kept == sorted([*newest, "notes.txt", f"shapes-{cache_key(b's', False)}.pickle"])
+    # reading a file back writes nothing and prunes nothing
+    cached_queries(b"s", False, Compiler(["q"]), folder=tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == kept
+
+
 def test_an_unwritable_folder_is_no_error(tmp_path):
     blocked = tmp_path / "file"
     blocked.write_text("a file where the folder would be")

@@ -10,7 +10,8 @@ read back (a few milliseconds) by the next build.
 The folder is ``$MLSYS_GRAPH_CACHE`` when set (empty: no cache), else
 ``$XDG_CACHE_HOME/mlsys-graph`` or ``~/.cache/mlsys-graph``. A file that cannot be read
 (missing, truncated, from another version) is compiled again and replaced; a folder that
-cannot be written is no error (the queries are compiled each time). The files are pickles:
+cannot be written is no error (the queries are compiled each time). Writing a new file
+deletes all but the :data:`KEEP` most recently written ones. The files are pickles:
 they are read only from the user's own cache folder, under the name the key gives.
 
 >>> import tempfile
@@ -35,7 +36,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-__all__ = ["CACHE_ENV", "cache_folder", "cache_key", "cached_queries"]
+__all__ = ["CACHE_ENV", "KEEP", "cache_folder", "cache_key", "cached_queries"]
 
 #: The environment variable that names the cache folder (empty: no cache).
 CACHE_ENV = "MLSYS_GRAPH_CACHE"
@@ -104,3 +105,24 @@ def _store(path: Path, queries: list) -> None:
     except (OSError, pickle.PicklingError):
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
+        return
+    _prune(path.parent, keep=KEEP)
+
+
+#: How many compiled files the cache folder keeps (the most recently written): a new key
+#: comes with each change of the shapes, of the compiler or of a library version.
+KEEP = 8
+
+
+def _prune(folder: Path, keep: int) -> None:
+    """Delete all but the ``keep`` newest ``shapes-*.pickle`` files of ``folder`` (by the
+    time they were written); a file that cannot be deleted is left."""
+    with contextlib.suppress(OSError):
+        found = []
+        for entry in os.scandir(folder):
+            if entry.name.startswith("shapes-") and entry.name.endswith(".pickle"):
+                with contextlib.suppress(OSError):
+                    found.append((entry.stat().st_mtime_ns, entry.name))
+        for _, name in sorted(found, reverse=True)[keep:]:
+            with contextlib.suppress(OSError):
+                (folder / name).unlink()
