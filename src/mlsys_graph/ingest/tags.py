@@ -211,18 +211,24 @@ def read_by_line(text: str, table: VenueTable | None = None) -> ByLine | None:
             vy = None
     if vy is not None and (vy.venue or vy.year):
         venue, who = vy, (head if sep else "")
+    authors, truncated, affiliations = _read_who(who)
+    if not (authors or affiliations or venue):
+        return None
+    return ByLine(authors, truncated, affiliations, venue)
+
+
+def _read_who(
+    who: str,
+) -> tuple[tuple[str, ...], bool, tuple[tuple[str, int | None], ...]]:
+    """The people and organisations of a by-line's ``who`` part (see :func:`read_by_line`)."""
     truncated = bool(_ETC.search(who))
     who = _ETC.sub("", who)
     authors: list[str] = []
     affiliations: list[tuple[str, int | None]] = []
-    for part in re.split(r"\s*[,;，；]\s*|\s+and\s+", who):
-        # "by Ada Quill., arxiv 2021": a full stop after a name (not an initial) ends it.
-        part = _NAME_STOP.sub("", part.strip())
-        if not part:
-            continue
+    for part in _who_parts(who):
         pm = _PERSON_AT.match(part)
         name = pm.group("name").strip() if pm else part
-        if looks_like_person(name) and not is_organisation(name):
+        if _is_person(name):
             authors.append(name)
             if pm:
                 affiliations.extend(
@@ -234,6 +240,14 @@ def read_by_line(text: str, table: VenueTable | None = None) -> ByLine | None:
             affiliations.extend(
                 (org.strip(), None) for org in re.split(r"\s*&\s*", part) if org.strip()
             )
-    if not (authors or affiliations or venue):
-        return None
-    return ByLine(tuple(authors), truncated, tuple(affiliations), venue)
+    return tuple(authors), truncated, tuple(affiliations)
+
+
+def _who_parts(who: str) -> list[str]:
+    parts = (p.strip() for p in re.split(r"\s*[,;，；]\s*|\s+and\s+", who))
+    # "by Ada Quill., arxiv 2021": a full stop after a name (not an initial) ends it.
+    return [_NAME_STOP.sub("", p) for p in parts if p]
+
+
+def _is_person(name: str) -> bool:
+    return looks_like_person(name) and not is_organisation(name)
