@@ -43,7 +43,13 @@ from .markdown import Item, fold_spaces
 from .names import is_organisation
 from .naming import looks_like_person, read_name
 from .tables import read_row
-from .tags import Tagged, read_by_line, read_tags, venue_tag
+from .tags import (
+    Tagged,
+    read_by_line,
+    read_citation,
+    read_tags,
+    venue_tag,
+)
 from .text import strip_links
 from .venue_text import parse_venue
 from .venues import VenueTable, default_table
@@ -478,7 +484,12 @@ def interpret(
             if code is not None and fold_spaces(after).strip("() ") == code.group(1).strip():
                 name_from_tag = name_from_tag or code.group(1).strip()
                 after = ""
-            by = read_by_line(_HTML_TAG.sub(" ", after), table)
+            plain_after = _HTML_TAG.sub(" ", after)
+            by = read_by_line(plain_after, table)
+            if by is None and not _AFTER_STOP.match(after):
+                # "[Title](url) Ada Quill, Bo Lind et al., HPCA 2023": a by-line without
+                # "by" when it is a citation (people, then a known venue with a year).
+                by = read_citation(plain_after, table)
             if by is not None:
                 # "[Title](url) by Acme Labs, SC 2022": who wrote it, where and when.
                 if by.authors and not facts.authors:

@@ -11,7 +11,8 @@ Lists other than the seed's mark a title with short bracketed tags and suffixes:
 * a trailing ``(`Name`)``: the system's short name; a trailing ``[also in …]``: a
   cross-reference, dropped;
 * ``[Title](url) by Who, Venue Year`` after a linked title: people or organisations, then
-  the venue and year (:func:`read_by_line`).
+  the venue and year (:func:`read_by_line`); without "by" only a citation, people then a
+  known venue with a year (:func:`read_citation`).
 
 Which a tag is, is read from the tag itself against the venue table, never from its place in
 one particular list.
@@ -34,10 +35,17 @@ from dataclasses import dataclass
 from .links import label_class
 from .names import is_organisation
 from .naming import looks_like_person
-from .venue_text import VenueYear, _venue_looking, parse_venue
+from .venue_text import VenueYear, _read_venue, _venue_looking, parse_venue
 from .venues import VenueTable, default_table
 
-__all__ = ["ByLine", "Tagged", "read_by_line", "read_tags", "venue_tag"]
+__all__ = [
+    "ByLine",
+    "Tagged",
+    "read_by_line",
+    "read_citation",
+    "read_tags",
+    "venue_tag",
+]
 
 # A leading tag; emoji and other marks may stand before it ("🔥[vLLM]").
 _LEADING = re.compile(r"^[^\w\[\]()]*\[(?P<tag>[^\[\]]{1,60})\][ \t]*")
@@ -251,3 +259,75 @@ def _who_parts(who: str) -> list[str]:
 
 def _is_person(name: str) -> bool:
     return looks_like_person(name) and not is_organisation(name)
+
+
+# The last separator of a citation, before its venue: a comma or semicolon, or a full stop
+# after a word ("Ada Quill et al. HPCA 2023"), never an initial's ("A. Quill").
+_CITATION_TAIL = re.compile(r"(?:\s*[,;，；]|(?<=[^\W\d_]{2})\.)\s*(?P<tail>[^,;，；]+)$")
+_CITATION_LEAD = re.compile(r"^[\s\-–—:：]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Citation:
+    who: str
+    tail: str
+    venue: VenueYear
+    venue_looking: bool
+    names: tuple[str, ...]
+    persons: tuple[bool, ...]
+
+
+def _citation_parts(text: str, table: VenueTable) -> _Citation | None:
+    """``text`` split as ``Who, Venue Year``: the people part, the last part read as a venue,
+    and each person part's name and whether it reads as a person's; None without a
+    separator before the last part or with nothing before it."""
+    text = _CITATION_LEAD.sub("", text).rstrip(" .;")
+    m = _CITATION_TAIL.search(text)
+    if m is None:
+        return None
+    who = text[: m.start()].strip()
+    if not who:
+        return None
+    tail = m.group("tail").strip()
+    found = _read_venue(tail, table)
+    names = []
+    for part in _who_parts(_ETC.sub("", who)):
+        pm = _PERSON_AT.match(part)
+        names.append(pm.group("name").strip() if pm else part)
+    return _Citation(
+        who=who,
+        tail=tail,
+        venue=found.venue_year,
+        venue_looking=_venue_looking(found.residue, table),
+        names=tuple(names),
+        persons=tuple(_is_person(n) for n in names),
+    )
+
+
+def read_citation(text: str, table: VenueTable | None = None) -> ByLine | None:
+    """Read ``Who, Venue Year`` after a linked title, a by-line without its "by", else None.
+
+    Only a citation is read: the last part is a venue the venue table knows, with a year,
+    and every other part is a person's name (a person's organisation in parentheses
+    allowed), never an organisation's; "et al." may close the names. A separator (comma,
+    semicolon or a full stop after a word) stands before the venue; leading dashes and
+    colons are dropped.
+
+    >>> b = read_citation("Ada Quill, Bo Lind et al., HPCA 2023")
+    >>> b.authors, b.truncated, b.venue.venue, b.venue.year
+    (('Ada Quill', 'Bo Lind'), True, 'HPCA', 2023)
+    >>> read_citation("A fast engine for training, 2023") is None
+    True
+    >>> read_citation("Jeff Dean's talk at NeurIPS 2019") is None
+    True
+    >>> read_citation("Ada Quill, Google Brain, NSDI 2021") is None
+    True
+    """
+    table = table if table is not None else default_table()
+    c = _citation_parts(text, table)
+    if c is None or not c.names or not all(c.persons):
+        return None
+    if not (c.venue.known and c.venue.year is not None and c.venue_looking):
+        return None
+    authors, truncated, affiliations = _read_who(c.who)
+    return ByLine(authors, truncated, affiliations, c.venue)
