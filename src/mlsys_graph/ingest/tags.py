@@ -12,7 +12,7 @@ Lists other than the seed's mark a title with short bracketed tags and suffixes:
   cross-reference, dropped;
 * ``[Title](url) by Who, Venue Year`` after a linked title: people or organisations, then
   the venue and year (:func:`read_by_line`); without "by" only a citation, people then a
-  known venue with a year (:func:`read_citation`).
+  known venue with a year (:func:`read_citation`; near misses: :func:`citation_near_miss`).
 
 Which a tag is, is read from the tag itself against the venue table, never from its place in
 one particular list.
@@ -41,6 +41,7 @@ from .venues import VenueTable, default_table
 __all__ = [
     "ByLine",
     "Tagged",
+    "citation_near_miss",
     "read_by_line",
     "read_citation",
     "read_tags",
@@ -331,3 +332,43 @@ def read_citation(text: str, table: VenueTable | None = None) -> ByLine | None:
         return None
     authors, truncated, affiliations = _read_who(c.who)
     return ByLine(authors, truncated, affiliations, c.venue)
+
+
+def citation_near_miss(text: str, table: VenueTable | None = None) -> str | None:
+    """Why text after a linked title that reads almost as a citation is no citation
+    :func:`read_citation` reads, else None (a description that is no such near miss).
+
+    A near miss names at least one person, then a venue-like last part, and fails in one
+    way only: the venue is unknown (a venue-like name with a year), has no year, or a part
+    before it is an organisation. People then a year alone are no near miss: product names
+    read as people's ("Ray Serve, Seldon Core, 2021").
+
+    >>> citation_near_miss("Ada Quill, Bo Lind, Tarnconf 2023")
+    "'Tarnconf 2023' is not a venue the venue table knows"
+    >>> citation_near_miss("Ada Quill, Google Brain, NSDI 2021")
+    "'Google Brain' is no person's name"
+    >>> citation_near_miss("A fast engine for training, NSDI 2021") is None
+    True
+    """
+    table = table if table is not None else default_table()
+    c = _citation_parts(text, table)
+    if c is None or not any(c.persons):
+        return None
+    vy = c.venue
+    if not all(c.persons):
+        others = [n for n, person in zip(c.names, c.persons, strict=True) if not person]
+        cited = vy.known and vy.year is not None and c.venue_looking
+        if cited and all(is_organisation(n) for n in others):
+            return f"'{others[0]}' is no person's name"
+        return None
+    if vy.known and c.venue_looking:
+        return None if vy.year is not None else f"'{c.tail}' gives no year"
+    words = (vy.venue or "").split()
+    if (
+        vy.year is not None
+        and 1 <= len(words) <= 3
+        and all(w[0].isupper() for w in words)
+        and not is_organisation(vy.venue)
+    ):
+        return f"'{c.tail}' is not a venue the venue table knows"
+    return None
