@@ -43,7 +43,14 @@ from .markdown import Item, fold_spaces
 from .names import is_organisation
 from .naming import looks_like_person, read_name
 from .tables import read_row
-from .tags import Tagged, read_by_line, read_tags, venue_tag
+from .tags import (
+    Tagged,
+    citation_near_miss,
+    read_by_line,
+    read_citation,
+    read_tags,
+    venue_tag,
+)
 from .text import strip_links
 from .venue_text import parse_venue
 from .venues import VenueTable, default_table
@@ -478,7 +485,25 @@ def interpret(
             if code is not None and fold_spaces(after).strip("() ") == code.group(1).strip():
                 name_from_tag = name_from_tag or code.group(1).strip()
                 after = ""
-            by = read_by_line(_HTML_TAG.sub(" ", after), table)
+            plain_after = _HTML_TAG.sub(" ", after)
+            by = read_by_line(plain_after, table)
+            if by is None and not _AFTER_STOP.match(after):
+                # "[Title](url) Ada Quill, Bo Lind et al., HPCA 2023": a by-line without
+                # "by" when it is a citation (people, then a known venue with a year).
+                by = read_citation(plain_after, table)
+                near_miss = None if by is not None else citation_near_miss(plain_after, table)
+                if near_miss is not None:
+                    problems.append(
+                        Problem(
+                            item.path,
+                            item.line,
+                            "info",
+                            "unread-citation",
+                            f"the text after '{own_links[0].label}' reads almost as a "
+                            f"citation but is kept as its description: {near_miss}; write "
+                            "'by' before the names to read it as a by-line",
+                        )
+                    )
             if by is not None:
                 # "[Title](url) by Acme Labs, SC 2022": who wrote it, where and when.
                 if by.authors and not facts.authors:

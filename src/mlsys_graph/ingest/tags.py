@@ -11,7 +11,8 @@ Lists other than the seed's mark a title with short bracketed tags and suffixes:
 * a trailing ``(`Name`)``: the system's short name; a trailing ``[also in …]``: a
   cross-reference, dropped;
 * ``[Title](url) by Who, Venue Year`` after a linked title: people or organisations, then
-  the venue and year (:func:`read_by_line`).
+  the venue and year (:func:`read_by_line`); without "by" only a citation, people then a
+  known venue with a year (:func:`read_citation`; near misses: :func:`citation_near_miss`).
 
 Which a tag is, is read from the tag itself against the venue table, never from its place in
 one particular list.
@@ -34,10 +35,18 @@ from dataclasses import dataclass
 from .links import label_class
 from .names import is_organisation
 from .naming import looks_like_person
-from .venue_text import VenueYear, _venue_looking, parse_venue
+from .venue_text import VenueYear, _read_venue, _venue_looking, parse_venue
 from .venues import VenueTable, default_table
 
-__all__ = ["ByLine", "Tagged", "read_by_line", "read_tags", "venue_tag"]
+__all__ = [
+    "ByLine",
+    "Tagged",
+    "citation_near_miss",
+    "read_by_line",
+    "read_citation",
+    "read_tags",
+    "venue_tag",
+]
 
 # A leading tag; emoji and other marks may stand before it ("🔥[vLLM]").
 _LEADING = re.compile(r"^[^\w\[\]()]*\[(?P<tag>[^\[\]]{1,60})\][ \t]*")
@@ -211,18 +220,24 @@ def read_by_line(text: str, table: VenueTable | None = None) -> ByLine | None:
             vy = None
     if vy is not None and (vy.venue or vy.year):
         venue, who = vy, (head if sep else "")
+    authors, truncated, affiliations = _read_who(who)
+    if not (authors or affiliations or venue):
+        return None
+    return ByLine(authors, truncated, affiliations, venue)
+
+
+def _read_who(
+    who: str,
+) -> tuple[tuple[str, ...], bool, tuple[tuple[str, int | None], ...]]:
+    """The people and organisations of a by-line's ``who`` part (see :func:`read_by_line`)."""
     truncated = bool(_ETC.search(who))
     who = _ETC.sub("", who)
     authors: list[str] = []
     affiliations: list[tuple[str, int | None]] = []
-    for part in re.split(r"\s*[,;，；]\s*|\s+and\s+", who):
-        # "by Ada Quill., arxiv 2021": a full stop after a name (not an initial) ends it.
-        part = _NAME_STOP.sub("", part.strip())
-        if not part:
-            continue
+    for part in _who_parts(who):
         pm = _PERSON_AT.match(part)
         name = pm.group("name").strip() if pm else part
-        if looks_like_person(name) and not is_organisation(name):
+        if _is_person(name):
             authors.append(name)
             if pm:
                 affiliations.extend(
@@ -234,6 +249,126 @@ def read_by_line(text: str, table: VenueTable | None = None) -> ByLine | None:
             affiliations.extend(
                 (org.strip(), None) for org in re.split(r"\s*&\s*", part) if org.strip()
             )
-    if not (authors or affiliations or venue):
+    return tuple(authors), truncated, tuple(affiliations)
+
+
+def _who_parts(who: str) -> list[str]:
+    parts = (p.strip() for p in re.split(r"\s*[,;，；]\s*|\s+and\s+", who))
+    # "by Ada Quill., arxiv 2021": a full stop after a name (not an initial) ends it.
+    return [_NAME_STOP.sub("", p) for p in parts if p]
+
+
+def _is_person(name: str) -> bool:
+    return looks_like_person(name) and not is_organisation(name)
+
+
+# The last separator of a citation, before its venue: a comma or semicolon, or a full stop
+# after a word ("Ada Quill et al. HPCA 2023"), never an initial's ("A. Quill").
+_CITATION_TAIL = re.compile(r"(?:\s*[,;，；]|(?<=[^\W\d_]{2})\.)\s*(?P<tail>[^,;，；]+)$")
+_CITATION_LEAD = re.compile(r"^[\s\-–—:：]+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Citation:
+    who: str
+    tail: str
+    venue: VenueYear
+    venue_looking: bool
+    names: tuple[str, ...]
+    persons: tuple[bool, ...]
+
+
+def _citation_parts(text: str, table: VenueTable) -> _Citation | None:
+    """``text`` split as ``Who, Venue Year``: the people part, the last part read as a venue,
+    and each person part's name and whether it reads as a person's; None without a
+    separator before the last part or with nothing before it."""
+    text = _CITATION_LEAD.sub("", text).rstrip(" .;")
+    m = _CITATION_TAIL.search(text)
+    if m is None:
         return None
-    return ByLine(tuple(authors), truncated, tuple(affiliations), venue)
+    who = text[: m.start()].strip()
+    if not who:
+        return None
+    tail = m.group("tail").strip()
+    found = _read_venue(tail, table)
+    names = []
+    for part in _who_parts(_ETC.sub("", who)):
+        pm = _PERSON_AT.match(part)
+        names.append(pm.group("name").strip() if pm else part)
+    return _Citation(
+        who=who,
+        tail=tail,
+        venue=found.venue_year,
+        venue_looking=_venue_looking(found.residue, table),
+        names=tuple(names),
+        persons=tuple(_is_person(n) for n in names),
+    )
+
+
+def read_citation(text: str, table: VenueTable | None = None) -> ByLine | None:
+    """Read ``Who, Venue Year`` after a linked title, a by-line without its "by", else None.
+
+    Only a citation is read: the last part is a venue the venue table knows, with a year,
+    and every other part is a person's name (a person's organisation in parentheses
+    allowed), never an organisation's; "et al." may close the names. A separator (comma,
+    semicolon or a full stop after a word) stands before the venue; leading dashes and
+    colons are dropped.
+
+    >>> b = read_citation("Ada Quill, Bo Lind et al., HPCA 2023")
+    >>> b.authors, b.truncated, b.venue.venue, b.venue.year
+    (('Ada Quill', 'Bo Lind'), True, 'HPCA', 2023)
+    >>> read_citation("A fast engine for training, 2023") is None
+    True
+    >>> read_citation("Jeff Dean's talk at NeurIPS 2019") is None
+    True
+    >>> read_citation("Ada Quill, Google Brain, NSDI 2021") is None
+    True
+    """
+    table = table if table is not None else default_table()
+    c = _citation_parts(text, table)
+    if c is None or not c.names or not all(c.persons):
+        return None
+    if not (c.venue.known and c.venue.year is not None and c.venue_looking):
+        return None
+    authors, truncated, affiliations = _read_who(c.who)
+    return ByLine(authors, truncated, affiliations, c.venue)
+
+
+def citation_near_miss(text: str, table: VenueTable | None = None) -> str | None:
+    """Why text after a linked title that reads almost as a citation is no citation
+    :func:`read_citation` reads, else None (a description that is no such near miss).
+
+    A near miss names at least one person, then a venue-like last part, and fails in one
+    way only: the venue is unknown (a venue-like name with a year), has no year, or a part
+    before it is an organisation. People then a year alone are no near miss: product names
+    read as people's ("Ray Serve, Seldon Core, 2021").
+
+    >>> citation_near_miss("Ada Quill, Bo Lind, Tarnconf 2023")
+    "'Tarnconf 2023' is not a venue the venue table knows"
+    >>> citation_near_miss("Ada Quill, Google Brain, NSDI 2021")
+    "'Google Brain' is no person's name"
+    >>> citation_near_miss("A fast engine for training, NSDI 2021") is None
+    True
+    """
+    table = table if table is not None else default_table()
+    c = _citation_parts(text, table)
+    if c is None or not any(c.persons):
+        return None
+    vy = c.venue
+    if not all(c.persons):
+        others = [n for n, person in zip(c.names, c.persons, strict=True) if not person]
+        cited = vy.known and vy.year is not None and c.venue_looking
+        if cited and all(is_organisation(n) for n in others):
+            return f"'{others[0]}' is no person's name"
+        return None
+    if vy.known and c.venue_looking:
+        return None if vy.year is not None else f"'{c.tail}' gives no year"
+    words = (vy.venue or "").split()
+    if (
+        vy.year is not None
+        and 1 <= len(words) <= 3
+        and all(w[0].isupper() for w in words)
+        and not is_organisation(vy.venue)
+    ):
+        return f"'{c.tail}' is not a venue the venue table knows"
+    return None
