@@ -4,6 +4,7 @@ determinism, stable IRIs, and the three serialisations."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,7 +15,7 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, FOAF, OWL, SKOS
 
 from mlsys_graph.kg import iri
-from mlsys_graph.kg.build import PREFIXES
+from mlsys_graph.kg.build import PREFIXES, RULES
 from mlsys_graph.kg.store import load_graph, to_jsonld, to_ntriples, to_turtle, write_graph
 from mlsys_graph.kg.vocab import CITO, MLS, SCHEMA
 from mlsys_graph.pipeline import build
@@ -257,3 +258,14 @@ def test_directory_sources_keep_their_path_inside_the_list(tmp_path):
     paths = sorted(str(g.value(d, MLS.filePath)) for d in g.subjects(RDF.type, MLS.SourceDocument))
     assert paths == ["a/README.md", "b/README.md"]
     assert len(set(g.subjects(RDF.type, MLS.SourceRecord))) == 2
+
+
+def test_every_authors_rule_of_the_ingest_is_described():
+    """Each rule name the ingest gives an entry's authors (``authors_rule``) is a rule node
+    of the graph: RULES must describe it, or its rdfs:comment is just its name."""
+    source = (Path(__file__).parents[2] / "src/mlsys_graph/ingest/entries.py").read_text()
+    named = set(re.findall(r'authors_rule\s*=\s*(?:[^"\n]*?)"([a-z-]+)"', source))
+    named |= set(re.findall(r'add_attribution\([^()"]*?,\s*"([a-z-]+)"\)', source))
+    named |= set(re.findall(r'authors_rule or "([a-z-]+)"', source))
+    assert {"author-field", "by-line", "inline-authors", "title-tag"} <= named  # the scan works
+    assert named - RULES.keys() == set()

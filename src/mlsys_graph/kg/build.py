@@ -94,6 +94,16 @@ RULES = {
     "venue tag in the title, or an enclosing heading such as '## 2024' or '### OSDI'; the venue "
     "is canonicalised with data/venues.toml (ingest.citation).",
     "inline-citation": "An MLA-style citation on the bullet gives authors, title, venue and year.",
+    "inline-authors": "Names right after a linked title and a full stop ('[Title](url). Ada Quill, "
+    "Bo Lind.'), two or more or closed by 'et al.', are its authors (ingest.entries).",
+    "by-line": "'by Who, Venue Year' after a linked title names its people or organisations, "
+    "venue and year; without 'by', only a citation is read: people's names, then a venue the "
+    "venue table knows, with a year (ingest.tags).",
+    "author-field": "A field line such as 'Authors: ...' under an entry, or a paper heading's "
+    "authors field, gives its authors (ingest.fields, ingest.citation).",
+    "author-column": "A table's authors column gives each row's authors (ingest.tables).",
+    "title-tag": "A trailing '(@ Who)' on a title names its authors or organisations "
+    "(ingest.tags).",
     "github-link": "Any github.com repository link of an entry names its repository, whatever the "
     "label (ingest.links).",
     "short-name": "The short name before ':' (or the subject of 'X is a ...', the head of "
