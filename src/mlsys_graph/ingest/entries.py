@@ -319,6 +319,43 @@ def _after_link(segments) -> list[str]:
     return parts
 
 
+# Text after the links made only of bracketed tags: "[OSDI 2021][Nice paper]", "**[Must Read]**".
+_TRAILING_TAGS = re.compile(r"(?:[\s*_,;]*\[[^\[\]]{1,60}\])+[\s*_,;.]*")
+_BRACKETED = re.compile(r"\[([^\[\]]{1,60})\]")
+
+
+def _trailing_tags(text: str, table: VenueTable) -> Tagged | None:
+    """Bracketed tags after a bullet's links, when that is all the text there is and one of
+    them reads as a venue (or a year): the first such gives the venue; the others are
+    remarks and dropped. None when no tag is a venue (the text stays a description).
+
+    >>> t = _trailing_tags(" [OSDI 2021][Nice paper]", default_table())
+    >>> t.venue.venue, t.venue.year
+    ('OSDI', 2021)
+    >>> _trailing_tags(" [IEEE Access]", default_table()).venues_without_year
+    ('IEEE Access',)
+    >>> _trailing_tags(" [Must Read] and more", default_table()) is None
+    True
+    >>> _trailing_tags(" [Nice tool]", default_table()) is None
+    True
+    """
+    if "[" not in text or not _TRAILING_TAGS.fullmatch(text):
+        return None
+    venue = None
+    no_year: list[str] = []
+    for m in _BRACKETED.finditer(text):
+        tag = m.group(1).strip().strip("*_ ")
+        vy = venue_tag(tag, table)
+        if vy is None or not (vy.venue or vy.year):
+            continue
+        venue = venue or vy
+        if vy.year is None and vy.venue:
+            no_year.append(tag)
+    if venue is None:
+        return None
+    return Tagged(title="", venue=venue, venues_without_year=tuple(no_year))
+
+
 def _use_tags(tagged: Tagged, facts: _Facts, problems: list[Problem], item: Item) -> None:
     """What a title's tags say: venue, organisations, an author (:mod:`.tags`)."""
     facts.add_venue(tagged.venue)
@@ -468,6 +505,11 @@ def interpret(
             before if own_links else fold_spaces("".join(x.text for x in plain if x.link is None))
         )
         after = fold_spaces("".join(_after_link(plain)))
+        trailing_tags = _trailing_tags(after, table) if own_links else None
+        if trailing_tags is not None:
+            # "Title [[Paper]](url) [OSDI 2021][Nice paper]": a venue tag after the links.
+            _use_tags(trailing_tags, facts, problems, item)
+            after = ""
         tagged_head = (
             read_tags(head, table) if head.startswith(("[", "【")) or "[" in head[:4] else None
         )

@@ -215,21 +215,37 @@ def label_mismatch(label: str, url: str) -> str | None:
     return None
 
 
+_LABEL_KINDS = (
+    ("thesis", ("thesis", "dissertation")),
+    ("paper", ("paper", "pdf", "survey", "arxiv", "preprint", "article")),
+    ("software", ("github", "gitlab", "code", "codebase", "project", "repo", "repository",
+                  "software")),
+    ("video", ("youtube", "video", "talk", "vimeo")),
+    ("blog", ("blog", "blogpost", "medium", "zhihu", "post")),
+    ("book", ("book",)),
+    ("website", ("website", "webpage", "homepage", "site", "web")),
+)  # fmt: skip
+# A kind word stands alone or in the plural ("Papers", "Talks"), or before digits or other
+# scripts ("arXiv2019", "Github链接"); never at the head of a longer word: "Papermill",
+# "Postgres", "Codex", "Bookie" are names, not "paper", "post", "code", "book".
+_LABEL_KIND_WORDS = tuple(
+    (kind, re.compile(r"\b(?:" + "|".join(words) + r")(?:e?s)?(?![a-z])"))
+    for kind, words in _LABEL_KINDS
+)
+
+
 @lru_cache(maxsize=1 << 12)  # labels repeat ("Paper", "GitHub")
 def label_class(label: str) -> str | None:
-    """What a link label says the target is: paper, software, website, video, blog, book, thesis."""
+    """What a link label says the target is: paper, software, website, video, blog, book, thesis.
+
+    >>> label_class("[PDF]"), label_class("Talks"), label_class("Github链接")
+    ('paper', 'video', 'software')
+    >>> label_class("Papermill"), label_class("Postgres"), label_class("Codex")
+    (None, None, None)
+    """
     low = label.lower()
-    checks = (
-        ("thesis", ("thesis", "dissertation")),
-        ("paper", ("paper", "pdf", "survey", "arxiv", "preprint", "article")),
-        ("software", ("github", "gitlab", "code", "project", "repo", "software")),
-        ("video", ("youtube", "video", "talk", "vimeo")),
-        ("blog", ("blog", "medium", "zhihu", "post")),
-        ("book", ("book",)),
-        ("website", ("website", "homepage", "site", "web")),
-    )
-    for kind, words in checks:
-        if any(re.search(rf"\b{w}", low) for w in words):
+    for kind, pattern in _LABEL_KIND_WORDS:
+        if pattern.search(low):
             return kind
     return None
 

@@ -165,6 +165,8 @@ def read_name(
     ('Borg', 'title')
     >>> read_name("Live Video Analytics at Scale with Approximation", "paper")
     (None, None)
+    >>> read_name("Neural Networks with Early-Exits", "paper"), read_name("Made with ML", "software")
+    ((None, None), (None, None))
     >>> read_name("NVIDIA GPU Monitoring Tools", "software", "NVIDIA/gpu-monitoring-tools")
     ('gpu-monitoring-tools', 'repository')
     """
@@ -257,8 +259,24 @@ def _with_name(title: str) -> tuple[str | None, str | None]:
     word, identifier-like, or capitalised in a sentence-case title (Webster's word list
     has "borg", but "… at Google with Borg" capitalises it as a name)."""
     m = _WITH_NAME.search(title)
-    if m and _is_name_token(m.group(1)):
+    if m and _is_name_token(m.group(1)) and m.group(1).casefold() not in _FIELD_WORDS:
         token = m.group(1)
+        if _word_compound(token):
+            # "… with Early-Exits": dictionary words joined in a title-case title.
+            return (token, "title") if _sentence_case(title, token) else (None, None)
         if _identifier_like(token) or not is_dictionary_word(token) or _sentence_case(title, token):
             return token, "title"
     return None, None
+
+
+def _word_compound(token: str) -> bool:
+    """Capitalised dictionary words joined by hyphens ("Early-Exits", "Real-Time"): their
+    inner capitals come from title case, not from a name.
+
+    >>> _word_compound("Early-Exits"), _word_compound("Real-Time"), _word_compound("Open-MX")
+    (True, True, False)
+    """
+    parts = token.split("-")
+    return len(parts) > 1 and all(
+        p[:1].isupper() and p[1:].islower() and is_dictionary_word(p) for p in parts
+    )

@@ -402,7 +402,7 @@ class _Builder:
         node = self.system_nodes.get(name, "")
         if node == "":
             node = self.system_nodes[name] = (
-                _P.system(name) if iri.slug(name) in self.c.systems else None
+                _P.system(name) if iri.system_slug(name) in self.c.systems else None
             )
         return node
 

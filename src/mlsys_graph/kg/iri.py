@@ -47,6 +47,7 @@ __all__ = [
     "source_document",
     "source_record",
     "system",
+    "system_slug",
     "topic",
     "topic_scheme",
     "venue",
@@ -59,6 +60,16 @@ BASE = "https://w3id.org/mlsys-graph/id/"
 def slug(text: str, max_words: int = 8) -> str:
     """Lower-case ASCII words joined by ``-`` (accents folded, punctuation dropped)."""
     return _slug(text, max_words=max_words)
+
+
+def system_slug(name: str) -> str:
+    """The slug of a system's short name, a ``+`` spelled out: "SmoothQuant+" is another
+    system than "SmoothQuant", "ZeRO++" than "ZeRO".
+
+    >>> system_slug("SmoothQuant+"), system_slug("ZeRO++"), system_slug("Smooth Quant")
+    ('smoothquant-plus', 'zero-plus-plus', 'smooth-quant')
+    """
+    return slug(name.replace("+", " plus ")) if "+" in name else slug(name)
 
 
 def short_hash(identity: str) -> str:
@@ -110,7 +121,7 @@ class _Plain:
 
     @staticmethod
     def system(name: str) -> str:
-        return f"{BASE}system/{slug(name)}"
+        return f"{BASE}system/{system_slug(name)}"
 
     @staticmethod
     def topic(key: str) -> str:

@@ -436,7 +436,7 @@ def resolve(
     systems = {}
     for r in resources:
         if r.name and r.kind in _SYSTEM_KINDS:
-            systems.setdefault(iri.slug(r.name), r.name)
+            systems.setdefault(iri.system_slug(r.name), r.name)
 
     texts = {r.key: (r.name, r.summary) for r in resources}
     stated, misses = stated_lineage(texts)
