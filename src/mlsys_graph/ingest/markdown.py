@@ -32,6 +32,7 @@ __all__ = [
     "Document",
     "Item",
     "Segment",
+    "is_toc_item",
     "read_structure",
 ]
 
@@ -589,6 +590,22 @@ def _walk(tokens: list, path: str, lines: list[str], walk: _Walk, first: int = 0
 
 def _own_links(item: Item) -> bool:
     return any(link.url and not link.url.startswith("#") for link in item.links)
+
+
+_LOCAL_PAGE = re.compile(r"^(?![a-z][a-z0-9+.-]*:|//)[^?#]*\.(?:md|markdown)(?:#.*)?$", re.I)
+_LETTERS = re.compile(r"[^\W\d_]{2}")
+
+
+def is_toc_item(item: Item) -> bool:
+    """A table-of-contents bullet: every link goes to an ``#anchor`` or to another page of
+    the list itself (``topics/serving.md``), as in the README of a list split into files."""
+    links = item.links
+    return (
+        bool(links)
+        and all(link.url.startswith("#") or _LOCAL_PAGE.match(link.url) for link in links)
+        # "SiloD: … [also in [2.1](#dl-scheduling)]" is an entry with a cross-reference.
+        and not _LETTERS.search(item.text)
+    )
 
 
 def _is_field_item(item: Item) -> str | None:
