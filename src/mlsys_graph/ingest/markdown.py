@@ -385,9 +385,14 @@ def _walk(tokens: list, path: str, lines: list[str], walk: _Walk, first: int = 0
         walk.table_line, walk.row, walk.in_head_row, walk.quotes, walk.quote_owner
     )  # fmt: skip
     raw_line = _raw_lines(lines)
+    # The items under the same headings share one tuple (made again after every change).
+    current: tuple[tuple[int, str], ...] | None = None
 
     def heading_tuple() -> tuple[tuple[int, str], ...]:
-        return tuple(sorted(headings.items()))
+        nonlocal current
+        if current is None:
+            current = tuple(sorted(headings.items()))
+        return current
 
     i = first
     while i < len(tokens):
@@ -403,8 +408,10 @@ def _walk(tokens: list, path: str, lines: list[str], walk: _Walk, first: int = 0
             level = in_heading
             for deeper in [lvl for lvl in headings if lvl >= level]:
                 del headings[deeper]
+            current = None
             context = heading_tuple()
             headings[level] = fold_spaces(tok.content)
+            current = None
             line = tok.map[0] + 1 if tok.map else 1
             segments, _ = _inline_segments(tok)
             heads.append(
@@ -423,8 +430,10 @@ def _walk(tokens: list, path: str, lines: list[str], walk: _Walk, first: int = 0
                 label = fold_spaces(_TAGS.sub(" ", summary.group(1)))
                 if label:
                     headings[GROUP_LEVEL] = label
+                    current = None
             elif re.search(r"</details\s*>", tok.content, re.I):
                 headings.pop(GROUP_LEVEL, None)
+                current = None
         elif tok.type == "table_open":
             table_line = tok.map[0] + 1 if tok.map else 1
             skipped_links = 0
@@ -554,6 +563,7 @@ def _walk(tokens: list, path: str, lines: list[str], walk: _Walk, first: int = 0
             if bold is not None:
                 headings.pop(GROUP_LEVEL, None)
                 headings[GROUP_LEVEL] = bold
+                current = None
                 i += 1
                 continue
             if heads and heads[-1]["at"] == len(roots):
