@@ -707,8 +707,8 @@ def _heading_papers(roots: list[Item], heads: list[dict], path: str, raw_line) -
     return out
 
 
-# Headings that enclose no content of the list: its front and back matter. Entries under
-# them do not count when the section level is found; an "Awesome …" H1 is the list's title.
+# Headings that enclose no content of the list: its front and back matter. The entries right
+# under them do not count when the section level is found; an "Awesome …" H1 is the title.
 _MATTER = re.compile(
     r"(?:table of )?contents|toc|index|(?:how to )?contribut(?:e|es|ing|ion|ions|ors)"
     r"(?: guide(?:lines?)?)?|licen[cs]es?|acknowledge?ments?|credits|thanks|citations?"
@@ -728,12 +728,13 @@ def _section_levels(items: list[Item]) -> tuple[int, int]:
     """The markdown levels of a document's sections and subsections, found from the items.
 
     A heading *holds* entries when an item other than a table-of-contents bullet sits under
-    it (front and back matter — Contents, Contributing, License, … — hold none). The
-    section level is ``#`` when at least two H1s hold entries (an "Awesome …" H1 is the
-    title and does not count), else the outermost deeper level whose headings hold
-    entries (``##`` when none do); the subsection level is the next deeper level whose
-    headings hold entries (the section level + 1 when none do). A list with one H1 title
-    and ``##`` sections thus keeps ``##`` / ``###``.
+    it; front and back matter (Contents, Contributing, License, …) hold none, and the items
+    right under them (under no deeper heading) count for no heading. The section level is
+    ``#`` when at least two H1s hold entries (an "Awesome …" H1 is the title and does not
+    count), else the outermost deeper level whose headings hold entries (``##`` when none
+    do); the subsection level is the next deeper level whose headings hold entries (the
+    section level + 1 when none do). A list with one H1 title and ``##`` sections thus
+    keeps ``##`` / ``###``.
 
     One test per run of items under the same headings (:func:`_walk` gives them one tuple).
     """
@@ -749,10 +750,11 @@ def _section_levels(items: list[Item]) -> tuple[int, int]:
         chains.add(chain)
     holders: dict[int, set[str]] = {}
     for chain in chains:
-        if any(_matter(text) for _level, text in chain):
-            continue
-        for level, text in chain:
-            if level < GROUP_LEVEL and not (level == 1 and _TITLE.match(text.casefold())):
+        own = [(level, text) for level, text in chain if level < GROUP_LEVEL]
+        if not own or _matter(own[-1][1]):
+            continue  # under no heading, or right under front or back matter
+        for level, text in own:
+            if not _matter(text) and not (level == 1 and _TITLE.match(text.casefold())):
                 holders.setdefault(level, set()).add(text)
     below_title = min((level for level in holders if level > 1), default=2)
     section = 1 if len(holders.get(1, ())) >= 2 else below_title
