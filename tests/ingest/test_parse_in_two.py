@@ -71,7 +71,14 @@ def _check_every_cut(text: str) -> list[Cut]:
     return taken
 
 
-_HEADINGS = ["# Awesome", "## Serving", "### Inference", "#### Tarn: A Paper", "###### Six"]
+_HEADINGS = [
+    "# Awesome",
+    "# Blog",
+    "## Serving",
+    "### Inference",
+    "#### Tarn: A Paper",
+    "###### Six",
+]
 _LINES = [
     *_HEADINGS,
     "Setext title",
@@ -274,6 +281,16 @@ def test_the_heading_context_goes_on_past_the_cut(here):
     doc = markdown._read(text, "l.md", cut)
     assert doc == markdown._read(text, "l.md", None)
     assert doc.items[-1].headings == ((1, "Title"), (2, "Setext"), (3, "Sub"), (4, "Deeper"))
+
+
+def test_the_section_level_is_found_from_both_parts(here):
+    # Before the cut one H1 holds entries (## would be the section level); the whole has two.
+    text = "# Papers\n\n## Serving\n- [Tarn](https://e.org/t)\n\n# Blog\n- [Why](https://e.org/w)\n"
+    cut = _cut_before(text, "# Blog")
+    assert cut in _check_every_cut(text)
+    doc = markdown._read(text, "l.md", cut)
+    assert [(i.section, i.subsection) for i in doc.items] == [("Papers", "Serving"), ("Blog", None)]
+    assert doc.items[0].headings == ((2, "Papers"), (3, "Serving"))
 
 
 def test_a_long_text_is_cut_near_the_share_asked(monkeypatch):

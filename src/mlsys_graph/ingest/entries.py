@@ -39,7 +39,7 @@ from .links import (
     label_mismatch,
     unsafe_scheme,
 )
-from .markdown import Item, fold_spaces
+from .markdown import Item, fold_spaces, is_toc_item
 from .names import is_organisation
 from .naming import looks_like_person, read_name
 from .tables import read_row
@@ -69,25 +69,12 @@ _YEAR_HEADING = re.compile(r"^(?:year\s+)?((?:19|20)\d\d)$", re.I)
 _TRAILING = re.compile(r"\s*[.:：。]$")
 # Years in a heading that names a venue: "OSDI 2024", "OSDI '24", "OSDI'24", "OSDI 24".
 _YEARS = re.compile(r"\s*'?\s*\b(?:(?:19|20)\d\d|\d\d)\b|'\d\d\b")
-_LOCAL_PAGE = re.compile(r"^(?![a-z][a-z0-9+.-]*:|//)[^?#]*\.(?:md|markdown)(?:#.*)?$", re.I)
 _ALNUM = re.compile(r"[^\W_]")
 _LEADING_DASHES = re.compile(r"^[\s\-–—:：]+")
 _AFTER_STOP = re.compile(r"^\s*[.,]\s*\S")
 _ENDS_IN_COLON = re.compile(r"[:：]\s*$")
 _DOI_TEXT = re.compile(r"\bdoi[:\s]+(10\.\d{4,9}/\S+)", re.I)
 _YEAR_TEXT = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-
-
-def is_toc_item(item: Item) -> bool:
-    """A table-of-contents bullet: every link goes to an ``#anchor`` or to another page of
-    the list itself (``topics/serving.md``), as in the README of a list split into files."""
-    links = item.links
-    return (
-        bool(links)
-        and all(link.url.startswith("#") or _LOCAL_PAGE.match(link.url) for link in links)
-        # "SiloD: … [also in [2.1](#dl-scheduling)]" is an entry with a cross-reference.
-        and not re.search(r"[^\W\d_]{2}", item.text)
-    )
 
 
 def _heading_context(item: Item, table: VenueTable) -> tuple[str | None, int | None]:

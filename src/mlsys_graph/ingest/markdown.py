@@ -32,6 +32,7 @@ __all__ = [
     "Document",
     "Item",
     "Segment",
+    "is_toc_item",
     "read_structure",
 ]
 
@@ -89,9 +90,13 @@ class Item:
     #: Last line of the bullet's own paragraph (continuation lines included).
     end_line: int
     depth: int
+    #: The enclosing section and subsection headings: ``##`` and ``###`` in most lists, the
+    #: levels a list uses for them otherwise (:func:`_section_levels`).
     section: str | None
     subsection: str | None
-    #: Headings that enclose the bullet, outermost first (``(level, text)``).
+    #: Headings that enclose the bullet, outermost first (``(level, text)``), at logical
+    #: levels: ``2`` the section, ``3`` the subsection, deeper ones after, ``1`` any above
+    #: the section (a title), :data:`GROUP_LEVEL` a group (:func:`_logical_levels`).
     headings: tuple[tuple[int, str], ...]
     #: The bullet's first paragraph as segments (text and links, in order).
     segments: tuple[Segment, ...]
@@ -269,7 +274,8 @@ def read_structure(text: str, path: str) -> Document:
     characters are reported (:func:`~.lines.control_problems`). Besides bullets, the rows of
     tables (:class:`Cell` by column) and papers given as headings with labelled field lines
     under them (``#### Title`` + ``**Authors:** …``) are items; ``<details>`` summaries and
-    bold lines standing alone group what follows (:data:`GROUP_LEVEL`).
+    bold lines standing alone group what follows (:data:`GROUP_LEVEL`). The heading levels
+    of sections and subsections are found from the whole document (:func:`_section_levels`).
 
     A long text (:data:`PARALLEL_MIN_CHARS`) is parsed on two CPUs when it can be cut where
     parsing the parts gives what parsing the whole gives (:func:`~.parser.find_cut`).
@@ -298,7 +304,7 @@ def _read(text: str, path: str, cut: Cut | None) -> Document:
     problems.extend(control_problems(text, path))
     problems.extend(walk.problems)
     items = _heading_papers(walk.roots, walk.heads, path, _raw_lines(lines))
-    return Document(path, tuple(items), tuple(problems))
+    return Document(path, tuple(_logical_levels(items)), tuple(problems))
 
 
 def _read_in_two(
@@ -384,9 +390,15 @@ def _walk(tokens: list, path: str, lines: list[str], walk: _Walk, first: int = 0
         walk.table_line, walk.row, walk.in_head_row, walk.quotes, walk.quote_owner
     )  # fmt: skip
     raw_line = _raw_lines(lines)
+    # The items under the same headings share one tuple (made again after every change):
+    # _logical_levels steps over a run of them at the cost of one identity test.
+    current: tuple[tuple[int, str], ...] | None = None
 
     def heading_tuple() -> tuple[tuple[int, str], ...]:
-        return tuple(sorted(headings.items()))
+        nonlocal current
+        if current is None:
+            current = tuple(sorted(headings.items()))
+        return current
 
     i = first
     while i < len(tokens):
@@ -402,8 +414,10 @@ def _walk(tokens: list, path: str, lines: list[str], walk: _Walk, first: int = 0
             level = in_heading
             for deeper in [lvl for lvl in headings if lvl >= level]:
                 del headings[deeper]
+            current = None
             context = heading_tuple()
             headings[level] = fold_spaces(tok.content)
+            current = None
             line = tok.map[0] + 1 if tok.map else 1
             segments, _ = _inline_segments(tok)
             heads.append(
@@ -422,8 +436,10 @@ def _walk(tokens: list, path: str, lines: list[str], walk: _Walk, first: int = 0
                 label = fold_spaces(_TAGS.sub(" ", summary.group(1)))
                 if label:
                     headings[GROUP_LEVEL] = label
+                    current = None
             elif re.search(r"</details\s*>", tok.content, re.I):
                 headings.pop(GROUP_LEVEL, None)
+                current = None
         elif tok.type == "table_open":
             table_line = tok.map[0] + 1 if tok.map else 1
             skipped_links = 0
@@ -553,6 +569,7 @@ def _walk(tokens: list, path: str, lines: list[str], walk: _Walk, first: int = 0
             if bold is not None:
                 headings.pop(GROUP_LEVEL, None)
                 headings[GROUP_LEVEL] = bold
+                current = None
                 i += 1
                 continue
             if heads and heads[-1]["at"] == len(roots):
@@ -589,6 +606,22 @@ def _walk(tokens: list, path: str, lines: list[str], walk: _Walk, first: int = 0
 
 def _own_links(item: Item) -> bool:
     return any(link.url and not link.url.startswith("#") for link in item.links)
+
+
+_LOCAL_PAGE = re.compile(r"^(?![a-z][a-z0-9+.-]*:|//)[^?#]*\.(?:md|markdown)(?:#.*)?$", re.I)
+_LETTERS = re.compile(r"[^\W\d_]{2}")
+
+
+def is_toc_item(item: Item) -> bool:
+    """A table-of-contents bullet: every link goes to an ``#anchor`` or to another page of
+    the list itself (``topics/serving.md``), as in the README of a list split into files."""
+    links = item.links
+    return (
+        bool(links)
+        and all(link.url.startswith("#") or _LOCAL_PAGE.match(link.url) for link in links)
+        # "SiloD: … [also in [2.1](#dl-scheduling)]" is an entry with a cross-reference.
+        and not _LETTERS.search(item.text)
+    )
 
 
 def _is_field_item(item: Item) -> str | None:
@@ -672,3 +705,90 @@ def _heading_papers(roots: list[Item], heads: list[dict], path: str, raw_line) -
         out.append(replaced.get(j, item))
     out.extend(x[2] for x in extra[e:])
     return out
+
+
+# Headings that enclose no content of the list: its front and back matter. The entries right
+# under them do not count when the section level is found; an "Awesome …" H1 is the title.
+_MATTER = re.compile(
+    r"(?:table of )?contents|toc|index|(?:how to )?contribut(?:e|es|ing|ion|ions|ors)"
+    r"(?: guide(?:lines?)?)?|licen[cs]es?|acknowledge?ments?|credits|thanks|citations?"
+    r"|(?:how to )?cite(?: us| this)?|citing|star history|stargazers|sponsors?|support|about"
+    r"|footnotes|see also|(?:related|other) (?:awesome )?(?:lists?|projects?|repos?)"
+)
+_TITLE = re.compile(r"awesome\b")
+_Headings = tuple[tuple[int, str], ...]
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _matter(text: str) -> bool:
+    return bool(_MATTER.fullmatch(" ".join(_WORD.findall(text.casefold()))))
+
+
+def _section_levels(items: list[Item]) -> tuple[int, int]:
+    """The markdown levels of a document's sections and subsections, found from the items.
+
+    A heading *holds* entries when an item other than a table-of-contents bullet sits under
+    it; front and back matter (Contents, Contributing, License, …) hold none, and the items
+    right under them (under no deeper heading) count for no heading. The section level is
+    ``#`` when at least two H1s hold entries (an "Awesome …" H1 is the title and does not
+    count), else the outermost deeper level whose headings hold entries (``##`` when none
+    do); the subsection level is the next deeper level whose headings hold entries (the
+    section level + 1 when none do). A list with one H1 title and ``##`` sections thus
+    keeps ``##`` / ``###``.
+
+    One test per run of items under the same headings (:func:`_walk` gives them one tuple).
+    """
+    chains: set[_Headings] = set()
+    last = None
+    for item in items:
+        chain = item.headings
+        if chain is last or not chain or chain in chains:
+            continue
+        if item.form == "bullet" and is_toc_item(item):
+            continue
+        last = chain
+        chains.add(chain)
+    holders: dict[int, set[str]] = {}
+    for chain in chains:
+        own = [(level, text) for level, text in chain if level < GROUP_LEVEL]
+        if not own or _matter(own[-1][1]):
+            continue  # under no heading, or right under front or back matter
+        for level, text in own:
+            if not _matter(text) and not (level == 1 and _TITLE.match(text.casefold())):
+                holders.setdefault(level, set()).add(text)
+    below_title = min((level for level in holders if level > 1), default=2)
+    section = 1 if len(holders.get(1, ())) >= 2 else below_title
+    subsection = min((level for level in holders if level > section), default=section + 1)
+    return section, subsection
+
+
+def _logical_levels(items: list[Item]) -> list[Item]:
+    """The items with their headings at logical levels: the section level becomes ``2``, the
+    subsection level ``3`` and deeper levels follow it (``6`` at most), levels above the
+    section become ``1``, groups stay :data:`GROUP_LEVEL`; ``section`` and ``subsection``
+    are read from them (see :func:`_section_levels`). Nothing is done for ``##`` / ``###``.
+    """
+    section, subsection = _section_levels(items)
+    if (section, subsection) == (2, 3):
+        return items
+    to: dict[int, int] = {GROUP_LEVEL: GROUP_LEVEL}
+    for level in range(1, GROUP_LEVEL):
+        if level < section:
+            to[level] = 1
+        elif level == section:
+            to[level] = 2
+        else:  # a level between the two encloses no entries that count: a subsection too
+            to[level] = min(3 + max(level - subsection, 0), GROUP_LEVEL - 1)
+    mapped: dict[_Headings, tuple[_Headings, str | None, str | None]] = {}
+
+    def move(item: Item) -> Item:
+        found = mapped.get(item.headings)
+        if found is None:
+            chain = tuple((to[level], text) for level, text in item.headings)
+            levels = dict(chain)
+            found = mapped[item.headings] = (chain, levels.get(2), levels.get(3))
+        chain, sec, sub = found
+        children = tuple(move(child) for child in item.children) if item.children else ()
+        return replace(item, section=sec, subsection=sub, headings=chain, children=children)
+
+    return [move(item) for item in items]

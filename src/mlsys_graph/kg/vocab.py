@@ -291,7 +291,8 @@ class MLS(_rdflib_namespace.DefinedNamespace):
     reason: URIRef
     #: repository URL: The URL of the repository a source document lives in.
     repositoryUrl: URIRef
-    #: section: The enclosing '##' heading of a source record, as written.
+    #: section: The enclosing section heading of a source record, as written: its '##' heading in
+    #: most lists, the level the list uses for sections otherwise.
     section: URIRef
     #: short name: The short system or project name of an entry or system (Clipper, FBGEMM).
     shortName: URIRef
@@ -300,7 +301,8 @@ class MLS(_rdflib_namespace.DefinedNamespace):
     #: strength: How a lineage claim is known: "stated" (the list's text says it), "inferred" (a
     #: rule concluded it from weaker evidence) or "curated" (a curation file asserts it).
     strength: URIRef
-    #: subsection: The enclosing '###' heading of a source record, as written.
+    #: subsection: The enclosing subsection heading of a source record, as written: its '###'
+    #: heading in most lists, the next level below the sections otherwise.
     subsection: URIRef
     #: summary: The list's summary of an entry (its 'Summary:' text, or its description lines).
     summary: URIRef
