@@ -39,7 +39,7 @@ from .links import (
     label_mismatch,
     unsafe_scheme,
 )
-from .markdown import Item, fold_spaces, is_toc_item
+from .markdown import Item, fold_spaces, is_matter_text, is_toc_item
 from .names import is_organisation
 from .naming import looks_like_person, read_name
 from .tables import read_row
@@ -438,6 +438,8 @@ def interpret(
     """
     table = table if table is not None else default_table()
     if is_toc_item(item) or (not item.segments and not item.children):
+        return [], []
+    if item.form == "bullet" and is_matter_text(item):  # "## Contributing\n- Fork the repo"
         return [], []
     facts = _Facts(end_line=item.end_line)
     child_entries: list[Item] = []

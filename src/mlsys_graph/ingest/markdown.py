@@ -32,6 +32,7 @@ __all__ = [
     "Document",
     "Item",
     "Segment",
+    "is_matter_text",
     "is_toc_item",
     "read_structure",
 ]
@@ -722,6 +723,25 @@ _WORD = re.compile(r"[^\W_]+")
 
 def _matter(text: str) -> bool:
     return bool(_MATTER.fullmatch(" ".join(_WORD.findall(text.casefold()))))
+
+
+def is_matter_text(item: Item) -> bool:
+    """A bullet of the list's front or back matter that is no entry: its innermost heading
+    is one (Contributing, License, Acknowledgements, …) and neither it nor a bullet under it
+    links anywhere ("- Fork the repository", "- Open a pull request").
+
+    >>> item = read_structure("## Contributing\\n- Fork the repository\\n", "x.md").items[0]
+    >>> is_matter_text(item)
+    True
+    """
+    own = [text for level, text in item.headings if level < GROUP_LEVEL]
+    if not own or not _matter(own[-1]):
+        return False
+
+    def linked(it: Item) -> bool:
+        return any(link.url for link in it.links) or any(linked(c) for c in it.children)
+
+    return not linked(item)
 
 
 def _section_levels(items: list[Item]) -> tuple[int, int]:
