@@ -128,6 +128,8 @@ class _Facts:
     venue_raw: str | None = None
     venue_known: bool = True
     year: int | None = None
+    #: The year is a posting or release date's (a leading ``[2024/05]``), no citation's.
+    dated: bool = False
     arxiv: str | None = None
     summary: str | None = None
     summary_at: tuple[int, str] | None = None
@@ -160,12 +162,12 @@ class _Facts:
             return
         if vy.venue_raw and self.venue_raw is None:
             self.venue, self.venue_raw, self.venue_known = vy.venue, vy.venue_raw, vy.known
-        if vy.year is not None and self.year is None:
-            self.year = vy.year
+        if vy.year is not None and (self.year is None or self.dated):
+            self.year, self.dated = vy.year, False
 
     @property
     def cited(self) -> bool:
-        return bool(self.authors or self.venue_raw or self.year)
+        return bool(self.authors or self.venue_raw or (self.year and not self.dated))
 
 
 def _read_attribute(child: Item, facts: _Facts, table: VenueTable) -> None:
@@ -344,8 +346,10 @@ def _trailing_tags(text: str, table: VenueTable) -> Tagged | None:
 
 
 def _use_tags(tagged: Tagged, facts: _Facts, problems: list[Problem], item: Item) -> None:
-    """What a title's tags say: venue, organisations, an author (:mod:`.tags`)."""
+    """What a title's tags say: venue, organisations, an author, a date (:mod:`.tags`)."""
     facts.add_venue(tagged.venue)
+    if tagged.date is not None and facts.year is None:
+        facts.year, facts.dated = tagged.date, True
     if tagged.affiliations:
         known = {name for name, _ in facts.affiliations}
         facts.affiliations = facts.affiliations + tuple(

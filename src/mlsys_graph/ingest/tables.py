@@ -26,17 +26,13 @@ from ..model import Link
 from .badges import read_badge
 from .fields import field_name, title_columns
 from .markdown import Cell, Item, Segment, fold_spaces
+from .venue_text import date_year
 
 __all__ = ["Row", "is_entry_table", "read_row"]
 
 _BR = re.compile(r"(?i)^<br\s*/?>$")
 _TAG = re.compile(r"<[^>]+>")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
-# A date alone in a cell: 2026-06-29, 2023.10, 2023/10/01, Jun 2023, 2023.
-_DATE = re.compile(
-    r"^\s*(?:(?:19|20)\d\d(?:[-./](?:0?[1-9]|1[0-2])(?:[-./](?:0?[1-9]|[12]\d|3[01]))?)?"
-    r"|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(?:19|20)\d\d)\s*$"
-)
 
 
 @dataclass
@@ -142,9 +138,9 @@ def read_row(item: Item) -> Row:
             row.year = int(m.group()) if m else row.year
         elif role == "venue":
             _badges(list(cell.segments), row)
-            if _DATE.match(cell.text):
+            if (when := date_year(cell.text)) is not None:
                 # "Published | 2026-06-29": a date says when, not where.
-                row.year = int(_YEAR.search(cell.text).group())
+                row.year = when
             elif cell.text.strip(" -—"):
                 row.venues.append(_TAG.sub(" ", cell.text))
         elif role == "authors":

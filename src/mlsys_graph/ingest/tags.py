@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from .links import label_class
 from .names import is_organisation
 from .naming import looks_like_person
-from .venue_text import VenueYear, _read_venue, _venue_looking, parse_venue
+from .venue_text import VenueYear, _read_venue, _venue_looking, date_year, parse_venue
 from .venues import VenueTable, default_table
 
 __all__ = [
@@ -49,7 +49,9 @@ __all__ = [
 ]
 
 # A leading tag; emoji and other marks may stand before it ("🔥[vLLM]").
-_LEADING = re.compile(r"^[^\w\[\]()]*\[(?P<tag>[^\[\]]{1,60})\][ \t]*")
+_LEADING = re.compile(
+    r"^[^\w\[\]()]*\[(?P<tag>[^\[\]]{1,60})\][ \t]*(?:[:：][ \t]*|[-–—](?:[ \t]+|$))?"
+)
 _AT = re.compile(r"\(\s*@\s*(?P<who>[^()]+?)\s*\)\s*[.,;]?\s*$")
 _ETC = re.compile(r"(?i)[\s,]*(?:\betc\b\.?|\bet\s+al\b\.?)\s*$")
 _PIPE = re.compile(r"\s+\|\s+(?P<suffix>[^|]+?)\s*$")
@@ -71,6 +73,9 @@ class Tagged:
     authors: tuple[str, ...] = ()
     truncated: bool = False
     markers: tuple[str, ...] = ()
+    #: The year of a leading date tag (``[2024/05]``, ``[2023-11-02]``): when the entry was
+    #: posted or released, which no citation says.
+    date: int | None = None
 
 
 def venue_tag(tag: str, table: VenueTable | None = None) -> VenueYear | None:
@@ -106,13 +111,17 @@ def read_tags(text: str, table: VenueTable | None = None, source: str = "") -> T
     no_year: list[str] = []
     markers: list[str] = []
     name: str | None = None
+    date: int | None = None
     for _ in range(3):
         m = _LEADING.match(title)
         if m is None:
             break
         tag = m.group("tag").strip().strip("*_ ")
-        vy = venue_tag(tag, table)
-        if vy is not None and (vy.venue or vy.year):
+        when = None if tag.isdigit() else date_year(tag)  # a bare year may be a citation's
+        vy = None if when is not None else venue_tag(tag, table)
+        if when is not None:  # "[2024/05] We released …": a date, not a venue
+            date = date or when
+        elif vy is not None and (vy.venue or vy.year):
             if venue is None:
                 venue = vy
             if vy.year is None and vy.venue:
@@ -168,6 +177,7 @@ def read_tags(text: str, table: VenueTable | None = None, source: str = "") -> T
         authors=tuple(authors),
         truncated=truncated,
         markers=tuple(markers),
+        date=date,
     )
 
 

@@ -21,7 +21,7 @@ from functools import lru_cache
 from .text import is_remark, normalise, wordset
 from .venues import VenueTable, default_table
 
-__all__ = ["VenueYear", "parse_venue", "split_venue_tag"]
+__all__ = ["VenueYear", "date_year", "parse_venue", "split_venue_tag"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +39,37 @@ class VenueYear:
 
 
 _NO_VENUE = VenueYear(None, None, None, False)
+
+# A date alone: 2026-06-29, 2023.10, 2023/10/01, Jun 2023, October 21, 2025, 21 Oct 2025,
+# 2023. It says when, not where.
+_MONTH = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\.?"
+)
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_DATE = re.compile(
+    r"^\s*(?:(?:19|20)\d\d(?:[-./](?:0?[1-9]|1[0-2])(?:[-./]" + _DAY + r")?)?"
+    r"|(?:"
+    + _DAY
+    + r"\s+)?"
+    + _MONTH
+    + r"(?:\s+"
+    + _DAY
+    + r"(?:st|nd|rd|th)?)?,?\s+(?:19|20)\d\d)\s*$"
+)
+
+
+def date_year(text: str) -> int | None:
+    """The year of ``text`` when it is a date alone, else None.
+
+    >>> date_year("2024/05"), date_year("2023-11-02"), date_year("Jun 2023"), date_year("OSDI 2023")
+    (2024, 2023, 2023, None)
+    >>> date_year("October 21, 2025"), date_year("21 Oct 2025"), date_year("Mayday 2025")
+    (2025, 2025, None)
+    """
+    if not _DATE.match(text):
+        return None
+    return int(re.search(r"(?:19|20)\d\d", text).group())
 
 
 # --- years, arXiv ids, pages -------------------------------------------------------------
