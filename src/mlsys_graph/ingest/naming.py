@@ -135,14 +135,49 @@ def is_dictionary_word(word: str) -> bool:
 
 
 def _capitalised_name(head: str) -> bool:
-    """Two or three capitalised words, not all of them field words: "Seldon Core", "Parity
-    Models" (not "Computer Architecture", "Machine Learning Systems")."""
+    """Two or three capitalised words, not all of them field words, and not dictionary
+    words led by a verb form: "Seldon Core", "Parity Models" (not "Computer Architecture", "Machine
+    Learning Systems", "Scaling Language Models", "Federated Learning Systems").
+
+    >>> _capitalised_name("Parity Models"), _capitalised_name("Scaling Language Models")
+    (True, False)
+    >>> _capitalised_name("Distributed TensorFlow")
+    True
+    """
     tokens = head.split()
     if not 2 <= len(tokens) <= 3 or any(ch in head for ch in "()[],;"):
         return False
     if not all(t[0].isupper() and _is_name_token(t) for t in tokens):
         return False
+    if _verb_form(tokens[0]) and all(is_dictionary_word(t) for t in tokens[1:]):
+        return False  # "Scaling Language Models"; "Distributed TensorFlow" names a system
     return not all(t.casefold() in _FIELD_WORDS for t in tokens)
+
+
+def _verb_form(token: str) -> bool:
+    """A verb's -ing or -ed form, its stem a dictionary word ("Scaling", "Federated",
+    "Embedded"): what such a word leads is a description ("Scaling Language Models"), not a
+    name. "Speed" or "String" are no such forms.
+
+    >>> [_verb_form(w) for w in ("Scaling", "Federated", "Embedded", "Running", "Speed", "String")]
+    [True, True, True, True, False, False]
+    """
+    low = token.casefold()
+    if len(low) <= 4 or not low.isalpha():
+        return False
+    if low.endswith("ing"):
+        stem = low[:-3]
+    elif low.endswith("ed"):
+        stem = low[:-2]
+    else:
+        return False
+    doubled = len(stem) > 2 and stem[-1] == stem[-2]
+    words = _dictionary()
+    return (
+        (len(stem) > 2 and stem in words)
+        or (len(stem) > 3 and stem + "e" in words)  # "scal|ing": scale, not "str|ing": stre
+        or (doubled and stem[:-1] in words)  # "runn|ing": run
+    )
 
 
 # "… with Name" (at the end) or "… like Name:" (before the colon).
