@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from .names import is_organisation
+
 __all__ = ["NAME_SOURCES", "is_dictionary_word", "looks_like_person", "read_name", "short_name"]
 
 #: Where :func:`read_name` found a name (``Entry.name_source``).
@@ -196,6 +198,8 @@ def read_name(
     ('Seldon Core', 'text')
     >>> read_name("Parity Models: Erasure-Coded Resilience", "paper")
     ('Parity Models', 'title')
+    >>> read_name("DeepMind: Training Compute-Optimal Models", "paper")
+    (None, None)
     >>> read_name("Large-scale cluster management at Google with Borg", "paper")
     ('Borg', 'title')
     >>> read_name("Live Video Analytics at Scale with Approximation", "paper")
@@ -250,6 +254,8 @@ def _title_name(title: str | None, kind: str | None) -> tuple[str | None, str | 
         if head.count("/") == 1:
             repo = head.split("/")[1].strip()
             return (repo, "title") if _is_name_token(repo) else (None, None)
+        if kind == "paper" and " " not in head and is_organisation(head):
+            return None, None  # "DeepMind: Training Compute-Optimal …": who, not what
         if _is_name(head, project=kind == "software"):
             return head, "title"
         if kind in _SYSTEM_KINDS and _capitalised_name(head):
