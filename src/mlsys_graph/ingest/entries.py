@@ -52,7 +52,7 @@ from .tags import (
     venue_tag,
 )
 from .text import strip_links
-from .venue_text import parse_venue
+from .venue_text import parse_venue, venue_alone
 from .venues import VenueTable, default_table
 
 __all__ = ["interpret", "is_toc_item"]
@@ -229,6 +229,28 @@ def _read_field(child: Item, facts: _Facts, table: VenueTable) -> bool:
     return True
 
 
+# A paragraph that is all emphasis: "*Ada Quill, Bo Lind, Cy Tran.*"
+_EMPHASISED = re.compile(r"^(?P<m>\*{1,2}|_{1,2})(?P<v>[^*_]+)(?P=m)\s*[.,;]?$")
+
+
+def _author_paragraph(text: str, facts: _Facts, table: VenueTable) -> bool:
+    """Read a bullet's extra paragraph as its author line when it is one, all emphasised
+    and nothing but people's names (``1. **Title.** ICLR 2018. [paper](…)`` then a blank
+    line and ``*Ada Quill, Bo Lind.*``); True when it was read."""
+    m = _EMPHASISED.match(text.strip()) if not facts.authors else None
+    if m is None:
+        return False
+    att = citation.parse_attribution_line(m.group("v").strip(), table)
+    if att is None or not att.authors or att.venue_raw or att.affiliations:
+        return False
+    facts.add_attribution(att, "author-line")
+    return True
+
+
+# A title's last sentence that is a venue and year alone: "Tarn: Fast Graphs. ICLR 2018"
+_TITLE_VENUE = re.compile(r"^(?P<title>.*\S)[.。]\s+(?P<v>[^.。]{2,40}?)[.。]?$")
+
+
 def _clean_title(text: str, facts: _Facts, table: VenueTable) -> str:
     # Each pattern is tried only when its opening character is there.
     title = _TEX_MARK.sub(" ", text) if "$" in text else text
@@ -240,6 +262,10 @@ def _clean_title(text: str, facts: _Facts, table: VenueTable) -> str:
     if "(" in title or "（" in title:
         title = _PAREN.sub(drop_remark, title)
     title, tag = citation.split_venue_tag(title, table)
+    if tag is None and (m := _TITLE_VENUE.match(title)) is not None:
+        tag = venue_alone(m.group("v"), table)
+        if tag is not None:
+            title = m.group("title")
     facts.add_venue(tag)
     title = fold_spaces(title).strip(" \"'“”")
     title = _TRAILING.sub("", title, count=1).strip()
@@ -484,7 +510,8 @@ def interpret(
             else:
                 _read_attribute(child, facts, table)
         for extra in item.extra:
-            facts.descriptions.append(extra)
+            if not _author_paragraph(extra, facts, table):
+                facts.descriptions.append(extra)
         stars = _badge_facts(item.segments, facts, table)
         badge_links = [s.link for s in item.segments if _is_badge(s) and s.link.url.strip()]
         own_links = [

@@ -21,7 +21,7 @@ from functools import lru_cache
 from .text import is_remark, normalise, wordset
 from .venues import VenueTable, default_table
 
-__all__ = ["VenueYear", "date_year", "parse_venue", "split_venue_tag"]
+__all__ = ["VenueYear", "date_year", "parse_venue", "split_venue_tag", "venue_alone"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,6 +297,21 @@ def _venue_looking(text: str | None, table: VenueTable | None = None) -> bool:
 _TAG = re.compile(
     r"\s*[(\uff08]\s*(?P<m>[*_]{0,3})(?P<v>[^()\uff08\uff09]+?)(?P=m)\s*[)\uff09]\s*$"
 )
+
+
+def venue_alone(text: str, table: VenueTable | None = None) -> VenueYear | None:
+    """``text`` read as a venue when it is a known venue with a year and nothing else (no
+    words around it that are no venue's), else None.
+
+    >>> venue_alone("ICLR 2018").venue, venue_alone("OSDI 2020 keynote"), venue_alone("ICLR")
+    ('ICLR', None, None)
+    """
+    table = table if table is not None else default_table()
+    found = _read_venue(text, table)
+    vy = found.venue_year
+    if vy.known and vy.year is not None and _venue_looking(found.residue, table):
+        return vy
+    return None
 
 
 def split_venue_tag(title: str, table: VenueTable | None = None) -> tuple[str, VenueYear | None]:
