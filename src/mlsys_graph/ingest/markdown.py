@@ -200,6 +200,29 @@ def _inline_segments(inline) -> tuple[tuple[Segment, ...], bool]:
     return tuple(segments), image_link
 
 
+_EMPTY_BRACKETS = re.compile(r"[(（\[]\s*[)）\]]")
+
+
+def _heading_text(content: str, segments: tuple[Segment, ...]) -> str:
+    """A heading's text as a reader sees it: a link shows its label, a link to an anchor
+    of the page (``[back to top](#contents)``) and inline HTML show nothing.
+
+    >>> text = "## Serving ([back](#contents)) <a id='s'></a> [Tarn](https://e.org)\\n- [Pike](u)"
+    >>> read_structure(text, "x.md").items[0].section
+    'Serving Tarn'
+    """
+    if "](" not in content and "<" not in content:
+        return fold_spaces(content)
+    parts = []
+    for segment in segments:
+        if segment.link is not None:
+            if not segment.link.url.startswith("#"):
+                parts.append(segment.link.label)
+        elif not _TAGS.fullmatch(segment.text.strip()):
+            parts.append(segment.text)
+    return fold_spaces(_EMPTY_BRACKETS.sub(" ", "".join(parts)))
+
+
 #: The level of a grouping that is no heading: a ``<details><summary>2024</summary>`` block
 #: or a bold line standing alone (``**OSDI 2024**``); deeper than any heading, so any heading
 #: ends it, and it never becomes ``section`` or ``subsection``.
@@ -417,10 +440,10 @@ def _walk(tokens: list, path: str, lines: list[str], walk: _Walk, first: int = 0
                 del headings[deeper]
             current = None
             context = heading_tuple()
-            headings[level] = fold_spaces(tok.content)
+            segments, _ = _inline_segments(tok)
+            headings[level] = _heading_text(tok.content, segments)
             current = None
             line = tok.map[0] + 1 if tok.map else 1
-            segments, _ = _inline_segments(tok)
             heads.append(
                 {
                     "line": line,
