@@ -205,7 +205,8 @@ _EMPTY_BRACKETS = re.compile(r"[(（\[]\s*[)）\]]")
 
 def _heading_text(content: str, segments: tuple[Segment, ...]) -> str:
     """A heading's text as a reader sees it: a link shows its label, a link to an anchor
-    of the page (``[back to top](#contents)``) and inline HTML show nothing.
+    of the page (``[back to top](#contents)``) and inline HTML show nothing, unless the
+    heading is nothing else.
 
     >>> text = "## Serving ([back](#contents)) <a id='s'></a> [Tarn](https://e.org)\\n- [Pike](u)"
     >>> read_structure(text, "x.md").items[0].section
@@ -213,14 +214,19 @@ def _heading_text(content: str, segments: tuple[Segment, ...]) -> str:
     """
     if "](" not in content and "<" not in content:
         return fold_spaces(content)
-    parts = []
-    for segment in segments:
-        if segment.link is not None:
-            if not segment.link.url.startswith("#"):
-                parts.append(segment.link.label)
-        elif not _TAGS.fullmatch(segment.text.strip()):
-            parts.append(segment.text)
-    return fold_spaces(_EMPTY_BRACKETS.sub(" ", "".join(parts)))
+
+    def shown(anchors: bool) -> str:
+        parts = []
+        for segment in segments:
+            if segment.link is not None:
+                if anchors or not segment.link.url.startswith("#"):
+                    parts.append(segment.link.label)
+            elif not _TAGS.fullmatch(segment.text.strip()):
+                parts.append(segment.text)
+        return fold_spaces(_EMPTY_BRACKETS.sub(" ", "".join(parts)))
+
+    # "## [Models](#contents)": a heading that is all an anchor link is its label
+    return shown(anchors=False) or shown(anchors=True)
 
 
 #: The level of a grouping that is no heading: a ``<details><summary>2024</summary>`` block
