@@ -201,12 +201,14 @@ def _inline_segments(inline) -> tuple[tuple[Segment, ...], bool]:
 
 
 _EMPTY_BRACKETS = re.compile(r"[(（\[]\s*[)）\]]")
+# An HTML anchor (``<a id="serving"></a>``): a target for links, nothing a reader sees.
+_ANCHOR_TAG = re.compile(r"(?i)</?a(?:\s[^>]*)?>")
 
 
 def _heading_text(content: str, segments: tuple[Segment, ...]) -> str:
-    """A heading's text as a reader sees it: a link shows its label, a link to an anchor
-    of the page (``[back to top](#contents)``) and inline HTML show nothing, unless the
-    heading is nothing else.
+    """A heading's text as a reader sees it: a link shows its label; a link to an anchor
+    of the page (``[back to top](#contents)``) and an HTML anchor show nothing, unless the
+    heading is nothing else. Other inline HTML is kept as the list wrote it.
 
     >>> text = "## Serving ([back](#contents)) <a id='s'></a> [Tarn](https://e.org)\\n- [Pike](u)"
     >>> read_structure(text, "x.md").items[0].section
@@ -221,7 +223,7 @@ def _heading_text(content: str, segments: tuple[Segment, ...]) -> str:
             if segment.link is not None:
                 if anchors or not segment.link.url.startswith("#"):
                     parts.append(segment.link.label)
-            elif not _TAGS.fullmatch(segment.text.strip()):
+            elif not _ANCHOR_TAG.fullmatch(segment.text.strip()):
                 parts.append(segment.text)
         return fold_spaces(_EMPTY_BRACKETS.sub(" ", "".join(parts)))
 
