@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Link
 from .badges import read_badge
@@ -183,6 +184,8 @@ _CELL_SEP = re.compile(r"(?:^|(?<=\s))\|(?=\s|$)")
 _PIPES = re.compile(r"\s\|\s")
 _CODE_PIPE = re.compile(r"`[^`]*\|[^`]*`")
 _ALNUM = re.compile(r"[^\W_]")
+# Two or four digits, as a year is written ("2016", "OSDI'22", "VLDB2017").
+_YEARISH = re.compile(r"(?<!\d)\d\d(?:\d\d)?(?!\d)")
 
 
 def _pipe_cells(segments: tuple[Segment, ...]) -> list[list[Segment]]:
@@ -205,11 +208,13 @@ def _cell_venue(text: str, table: VenueTable) -> bool:
     """A cell that is a venue and nothing else: a known venue with a year, a venue written
     as the table spells it (``NeurIPS``; not the word "Fast"), or a short venue-like name
     with a year (``Tarnconf 2023``, reported as an unknown venue)."""
-    if venue_alone(text, table) is not None:
-        return True
     known = table.lookup(text)
     if known is not None:
         return text in known.spellings
+    if not _YEARISH.search(text):
+        return False  # the other two need a year (and the reading costs)
+    if venue_alone(text, table) is not None:
+        return True
     vy = parse_venue(text, table)
     return (
         vy.year is not None
@@ -242,10 +247,17 @@ def read_pipe_row(item: Item, table: VenueTable | None = None) -> Row | None:
         return None
     if "`" in item.source and _CODE_PIPE.search(item.source):
         return None  # "- `a | b | c`": a pipe in code
-    cells = _pipe_cells(item.segments)
+    return _pipe_row(item.segments, table if table is not None else default_table())
+
+
+# The layout profile reads every bullet before the entries are read (here, and in the
+# process that reads the second half of a long list): one reading serves both. The row is
+# shared, so it is read, never changed.
+@lru_cache(maxsize=1 << 14)
+def _pipe_row(segments: tuple[Segment, ...], table: VenueTable) -> Row | None:
+    cells = _pipe_cells(segments)
     if len(cells) < 3:
         return None
-    table = table if table is not None else default_table()
     row = Row()
     texts: list[tuple[str, bool]] = []  # the text cells: (text, reads as authors)
     linked_title = later_links = False
