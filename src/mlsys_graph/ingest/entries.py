@@ -473,9 +473,13 @@ def _row_facts(row: Row, item: Item, facts: _Facts, table: VenueTable) -> bool:
         facts.affiliations = facts.affiliations + tuple(
             (org, None) for org in row.affiliations if is_organisation(org)
         )
-    if row.summary and facts.summary is None:
+    if row.summary and item.form == "row":
         facts.summary = row.summary
         facts.summary_at = (item.line, item.raw)
+    elif row.summary:
+        # A bullet's leftover cells describe it, before its other description lines.
+        facts.descriptions.insert(0, row.summary)
+        facts.description_at = (item.line, item.raw)
     cited = bool(facts.authors or facts.venue_raw)
     if row.year is not None:
         facts.year = facts.year or row.year
