@@ -42,7 +42,7 @@ from .links import (
 from .markdown import Item, fold_spaces, is_matter_text, is_toc_item
 from .names import is_organisation
 from .naming import looks_like_person, read_name
-from .tables import read_row
+from .tables import Row, read_pipe_row, read_row
 from .tags import (
     Tagged,
     citation_near_miss,
@@ -458,6 +458,34 @@ def _link_problems(path: str, line: int, links: list[Link]) -> list[Problem]:
     return problems
 
 
+def _row_facts(row: Row, item: Item, facts: _Facts, table: VenueTable) -> bool:
+    """What a row's cells say (a table row's, or a bullet's written as one): venue,
+    authors, affiliations, summary and year; whether they make a paper (a date alone does
+    not: it dates blog posts and releases too)."""
+    for text in row.venues:
+        facts.add_venue(venue_tag(text, table) or parse_venue(text, table))
+    if row.authors:
+        att = citation.parse_attribution_line(row.authors, table)
+        if att is not None and att.authors:
+            rule = "author-column" if item.form == "row" else "author-cell"
+            facts.add_attribution(att, rule)
+    if row.affiliations:
+        facts.affiliations = facts.affiliations + tuple(
+            (org, None) for org in row.affiliations if is_organisation(org)
+        )
+    if row.summary and item.form == "row":
+        facts.summary = row.summary
+        facts.summary_at = (item.line, item.raw)
+    elif row.summary:
+        # A bullet's leftover cells describe it, before its other description lines.
+        facts.descriptions.insert(0, row.summary)
+        facts.description_at = (item.line, item.raw)
+    cited = bool(facts.authors or facts.venue_raw)
+    if row.year is not None:
+        facts.year = facts.year or row.year
+    return cited
+
+
 def interpret(
     item: Item, parent: int | None = None, table: VenueTable | None = None
 ) -> tuple[list[Entry], list[Problem]]:
@@ -478,31 +506,9 @@ def interpret(
     name_from_tag: str | None = None
     tag_source = item.source
     if item.form == "row":
-        row = read_row(item)
+        row: Row | None = read_row(item)
         if not row.title.strip() and not row.links:
             return [], []
-        own_links = row.links
-        badge_links = row.badge_links
-        head = row.title
-        tag_source = row.title_source
-        for text in row.venues:
-            facts.add_venue(venue_tag(text, table) or parse_venue(text, table))
-        if row.authors:
-            att = citation.parse_attribution_line(row.authors, table)
-            if att is not None and att.authors:
-                facts.add_attribution(att, "author-column")
-        if row.affiliations:
-            facts.affiliations = facts.affiliations + tuple(
-                (org, None) for org in row.affiliations if is_organisation(org)
-            )
-        if row.summary:
-            facts.summary = row.summary
-            facts.summary_at = (item.line, item.raw)
-        # A date column alone does not make a paper (it dates blog posts and releases too).
-        cited = bool(facts.authors or facts.venue_raw)
-        if row.year is not None:
-            facts.year = facts.year or row.year
-        stars = row.stars
     else:
         for child in item.children:
             if _is_entry_child(child, table):
@@ -512,6 +518,16 @@ def interpret(
         for extra in item.extra:
             if not _author_paragraph(extra, facts, table):
                 facts.descriptions.append(extra)
+        # "- 2016 | Title | Ada Quill, et al. | PAKDD | [PDF](url)": a row without a table.
+        row = read_pipe_row(item, table) if item.form == "bullet" else None
+    if row is not None:
+        own_links = row.links
+        badge_links = row.badge_links
+        head = row.title
+        tag_source = row.title_source
+        cited = _row_facts(row, item, facts, table)
+        stars = row.stars
+    else:
         stars = _badge_facts(item.segments, facts, table)
         badge_links = [s.link for s in item.segments if _is_badge(s) and s.link.url.strip()]
         own_links = [
@@ -601,7 +617,7 @@ def interpret(
         head, att = inline
         facts.add_attribution(att, "inline-citation")
     title = _clean_title(head, facts, table)
-    if item.form != "row" and item.after_links:
+    if row is None and item.after_links:
         _, trailing = citation.split_venue_tag("x " + item.after_links.strip(), table)
         facts.add_venue(trailing)
     if cited is None:

@@ -8,6 +8,8 @@ found, counted per file, with the layout most items use named first:
 * ``heading-papers`` — papers given as headings with labelled field lines (:mod:`.fields`);
 * ``venue-tags`` — bullets that open with a venue tag (``[OSDI'24] [Title](url)``) or close
   with a ``| Venue'YY`` suffix (:mod:`.tags`);
+* ``pipe-rows`` — bullets written as table rows without a table, their cells split by
+  `` | `` (``2016 | Title | Ada Quill | PAKDD | [PDF](url)``; :func:`.tables.read_pipe_row`);
 * ``citation-bullets`` — bullets with nested author/venue lines or an inline citation, the
   seed list's style;
 * ``link-bullets`` — the classic ``[Name](url) - description`` bullet.
@@ -22,6 +24,8 @@ Grouping context is counted too: ``<details>`` summaries and bold lines standing
 ('venue-tags', 1)
 >>> print(p)
 a.md: venue-tags (1 of 1 items); headings naming a venue or year: 1
+>>> profile(read_structure("- 2016 | Tarn: Search | Ada Quill | PAKDD | [PDF](u)", "b.md")).layout
+'pipe-rows'
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from functools import lru_cache
 
 from .entries import is_toc_item
 from .markdown import GROUP_LEVEL, Document, Item
+from .tables import read_pipe_row
 from .tags import read_tags, venue_tag
 from .venue_text import parse_venue
 from .venues import VenueTable, default_table
@@ -39,7 +44,14 @@ from .venues import VenueTable, default_table
 __all__ = ["LAYOUTS", "Profile", "profile"]
 
 #: Layout names, in the order ties are broken.
-LAYOUTS = ("table", "heading-papers", "venue-tags", "citation-bullets", "link-bullets")
+LAYOUTS = (
+    "table",
+    "heading-papers",
+    "venue-tags",
+    "pipe-rows",
+    "citation-bullets",
+    "link-bullets",
+)
 _YEAR = re.compile(r"^(?:year\s+)?(?:19|20)\d\d$", re.I)
 
 
@@ -84,6 +96,8 @@ class Profile:
 
 
 def _bullet_layout(item: Item, table: VenueTable) -> str:
+    if read_pipe_row(item, table) is not None:
+        return "pipe-rows"
     head = item.before_first_link if item.links else item.text
     if head.lstrip().startswith(("[", "【")) or "[" in head[:4]:
         tagged = read_tags(head, table)

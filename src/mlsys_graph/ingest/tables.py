@@ -15,20 +15,36 @@ text), the authors, and ``<sub>`` topic tags.
 >>> row = read_row(doc.items[0])
 >>> row.title, row.year, [link.label for link in row.links]
 ('[Tarn] Tarn: Serving(@Acme Labs)', 2023, ['pdf'])
+
+A bullet may be written as a row without a table: ``- 2016 | Title | Ada Quill, et al. |
+PAKDD | [PDF](url)``. With no headers, :func:`read_pipe_row` reads each cell by what it
+holds (a date, a venue, people's names, links); the longest other text is the title.
+
+>>> doc = read_structure(
+...     "- 2016 | Tarn: Fast Search | Ada Quill, et al. | PAKDD | [PDF](https://e.org/t)\\n",
+...     "b.md")
+>>> row = read_pipe_row(doc.items[0])
+>>> row.title, row.year, row.authors, row.venues, [link.label for link in row.links]
+('Tarn: Fast Search', 2016, 'Ada Quill, et al.', ['PAKDD'], ['PDF'])
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Link
 from .badges import read_badge
+from .citation import parse_attribution_line
 from .fields import field_name, title_columns
+from .links import label_class
 from .markdown import Cell, Item, Segment, fold_spaces
-from .venue_text import date_year
+from .names import is_organisation
+from .venue_text import _venue_looking, date_year, parse_venue, venue_alone
+from .venues import VenueTable, default_table
 
-__all__ = ["Row", "is_entry_table", "read_row"]
+__all__ = ["Row", "is_entry_table", "read_pipe_row", "read_row"]
 
 _BR = re.compile(r"(?i)^<br\s*/?>$")
 _TAG = re.compile(r"<[^>]+>")
@@ -158,4 +174,131 @@ def read_row(item: Item) -> Row:
             _badges(list(cell.segments), row)
         else:
             _links(cell.segments, row)
+    return row
+
+
+# --- rows without a table: "- 2016 | Title | Authors | Venue | [PDF](url)" ---------------
+
+# A cell separator: a "|" with white space (or a segment's edge) on both sides.
+_CELL_SEP = re.compile(r"(?:^|(?<=\s))\|(?=\s|$)")
+_PIPES = re.compile(r"\s\|\s")
+_CODE_PIPE = re.compile(r"`[^`]*\|[^`]*`")
+_ALNUM = re.compile(r"[^\W_]")
+# Two or four digits, as a year is written ("2016", "OSDI'22", "VLDB2017").
+_YEARISH = re.compile(r"(?<!\d)\d\d(?:\d\d)?(?!\d)")
+
+
+def _pipe_cells(segments: tuple[Segment, ...]) -> list[list[Segment]]:
+    """The segments split at cell separators; empty cells (``- | a | b |``) dropped."""
+    cells: list[list[Segment]] = [[]]
+    for segment in segments:
+        if segment.link is not None or segment.image is not None or "|" not in segment.text:
+            cells[-1].append(segment)
+            continue
+        pieces = _CELL_SEP.split(segment.text)
+        for i, piece in enumerate(pieces):
+            if i:
+                cells.append([])
+            if piece:
+                cells[-1].append(Segment(piece))
+    return [c for c in cells if any(s.link or s.image or s.text.strip() for s in c)]
+
+
+def _cell_venue(text: str, table: VenueTable) -> bool:
+    """A cell that is a venue and nothing else: a known venue with a year, a venue written
+    as the table spells it (``NeurIPS``; not the word "Fast"), or a short venue-like name
+    with a year (``Tarnconf 2023``, reported as an unknown venue)."""
+    known = table.lookup(text)
+    if known is not None:
+        return text in known.spellings
+    if not _YEARISH.search(text):
+        return False  # the other two need a year (and the reading costs)
+    if venue_alone(text, table) is not None:
+        return True
+    vy = parse_venue(text, table)
+    return (
+        vy.year is not None
+        and vy.venue is not None
+        and len(vy.venue.split()) <= 3
+        and _venue_looking(vy.venue)
+        and not is_organisation(vy.venue)
+    )
+
+
+def _reads_as_authors(text: str, table: VenueTable) -> bool:
+    att = parse_attribution_line(text, table)
+    return att is not None and bool(att.authors)
+
+
+def read_pipe_row(item: Item, table: VenueTable | None = None) -> Row | None:
+    """A bullet written as a table row without headers, its cells split by `` | ``, read
+    cell by cell by content; None when the bullet is no such row.
+
+    A cell that is a date alone gives the year; a venue alone (:func:`_cell_venue`) the
+    venue; a link-only cell (``[PDF](url) [Code](url)``) links; venue badges the venue.
+    Of the other text cells, the longest that does not read as an author list is the title
+    (a link-only cell whose label names the entry counts as text); the first other one that
+    reads as people's names gives the authors, an organisation an affiliation, anything
+    else the summary. A row needs three cells or more, a title, and a year, venue or
+    authors. ``[Title](url) | OSDI'22 | Acme Labs`` (no people and no links after the
+    linked title) is left to the title's ``|`` suffixes (:func:`~.tags.read_tags`).
+    """
+    if "|" not in item.source or len(_PIPES.findall(item.source)) < 2:
+        return None
+    if "`" in item.source and _CODE_PIPE.search(item.source):
+        return None  # "- `a | b | c`": a pipe in code
+    return _pipe_row(item.segments, table if table is not None else default_table())
+
+
+# The layout profile reads every bullet before the entries are read (here, and in the
+# process that reads the second half of a long list): one reading serves both. The row is
+# shared, so it is read, never changed.
+@lru_cache(maxsize=1 << 14)
+def _pipe_row(segments: tuple[Segment, ...], table: VenueTable) -> Row | None:
+    cells = _pipe_cells(segments)
+    if len(cells) < 3:
+        return None
+    row = Row()
+    texts: list[tuple[str, bool]] = []  # the text cells: (text, reads as authors)
+    linked_title = later_links = False
+    for column, cell in enumerate(cells):
+        _badges(cell, row)
+        links = [
+            s.link
+            for s in cell
+            if s.link is not None and s.image is None and not s.link.url.startswith("#")
+        ]
+        row.links.extend(links)
+        later_links = later_links or bool(column and links)
+        text = _text(cell).strip(" |")
+        if not _ALNUM.search(text):
+            label = links[0].label if links else ""
+            if label and (label_class(label) is None or len(label.split()) >= 4):
+                texts.append((label, False))  # "[Tarn: Fast Search](url)"
+                linked_title = linked_title or column == 0
+        elif (when := date_year(text)) is not None:
+            row.year = row.year or when
+        elif _cell_venue(text, table):
+            row.venues.append(text)
+        else:
+            texts.append((text, _reads_as_authors(text, table)))
+    people = any(is_people for _, is_people in texts)
+    if not texts or (linked_title and not later_links and not people):
+        return None
+    titles = [i for i, (_, is_people) in enumerate(texts) if not is_people] or [0]
+    title = max(titles, key=lambda i: len(texts[i][0]))
+    row.title = texts[title][0]
+    summary: list[str] = []
+    for i, (text, is_people) in enumerate(texts):
+        if i == title:
+            continue
+        if is_people and not row.authors:
+            row.authors = text
+        elif is_organisation(text):
+            row.affiliations.append(text)
+        else:
+            summary.append(text)
+    row.summary = "; ".join(summary)
+    if not (row.year or row.venues or row.authors):
+        return None
     return row

@@ -102,6 +102,9 @@ RULES = {
     "author-field": "A field line such as 'Authors: ...' under an entry, or a paper heading's "
     "authors field, gives its authors (ingest.fields, ingest.citation).",
     "author-column": "A table's authors column gives each row's authors (ingest.tables).",
+    "author-cell": "A bullet written as a table row without a table ('2016 | Title | Ada Quill, "
+    "et al. | PAKDD'), read cell by cell, has a cell of people's names: its authors "
+    "(ingest.tables).",
     "title-tag": "A trailing '(@ Who)' on a title names its authors or organisations "
     "(ingest.tags).",
     "github-link": "Any github.com repository link of an entry names its repository, whatever the "
