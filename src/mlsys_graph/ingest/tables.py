@@ -225,9 +225,19 @@ def _cell_venue(text: str, table: VenueTable) -> bool:
     )
 
 
-def _reads_as_authors(text: str, table: VenueTable) -> bool:
+_ET_AL = re.compile(r"(?i)\bet\.?\s*al\b\.?\s*$")
+
+
+def _reads_as_authors(text: str, table: VenueTable) -> int:
+    """How surely a cell is an author list: 2 when it closes with "et al." or names two
+    people or more, 1 for one name (a title of capitalised words can read as one: "Ray
+    Serve", "Collaborative Hyperparameter Tuning"), 0 when it is none."""
+    if _ET_AL.search(text):
+        return 2
     att = parse_attribution_line(text, table)
-    return att is not None and bool(att.authors)
+    if att is None or not att.authors:
+        return 0
+    return 2 if len(att.authors) > 1 or att.truncated else 1
 
 
 def read_pipe_row(item: Item, table: VenueTable | None = None) -> Row | None:
@@ -259,7 +269,7 @@ def _pipe_row(segments: tuple[Segment, ...], table: VenueTable) -> Row | None:
     if len(cells) < 3:
         return None
     row = Row()
-    texts: list[tuple[str, bool]] = []  # the text cells: (text, reads as authors)
+    texts: list[tuple[str, int]] = []  # the text cells: (text, how surely authors)
     linked_title = later_links = False
     for column, cell in enumerate(cells):
         _badges(cell, row)
@@ -274,7 +284,7 @@ def _pipe_row(segments: tuple[Segment, ...], table: VenueTable) -> Row | None:
         if not _ALNUM.search(text):
             label = links[0].label if links else ""
             if label and (label_class(label) is None or len(label.split()) >= 4):
-                texts.append((label, False))  # "[Tarn: Fast Search](url)"
+                texts.append((label, 0))  # "[Tarn: Fast Search](url)"
                 linked_title = linked_title or column == 0
         elif (when := date_year(text)) is not None:
             row.year = row.year or when
@@ -285,14 +295,18 @@ def _pipe_row(segments: tuple[Segment, ...], table: VenueTable) -> Row | None:
     people = any(is_people for _, is_people in texts)
     if not texts or (linked_title and not later_links and not people):
         return None
-    titles = [i for i, (_, is_people) in enumerate(texts) if not is_people] or [0]
+    # the title: the longest cell that is no author list, else that is no sure one
+    titles = [i for i, (_, sure) in enumerate(texts) if not sure]
+    titles = titles or [i for i, (_, sure) in enumerate(texts) if sure < 2] or [0]
     title = max(titles, key=lambda i: len(texts[i][0]))
     row.title = texts[title][0]
+    others = [(sure, -i) for i, (_, sure) in enumerate(texts) if i != title and sure]
+    authors = -max(others)[1] if others else None  # the surest, then the first
     summary: list[str] = []
-    for i, (text, is_people) in enumerate(texts):
+    for i, (text, _sure) in enumerate(texts):
         if i == title:
             continue
-        if is_people and not row.authors:
+        if i == authors:
             row.authors = text
         elif is_organisation(text):
             row.affiliations.append(text)
