@@ -246,12 +246,13 @@ def read_pipe_row(item: Item, table: VenueTable | None = None) -> Row | None:
 
     A cell that is a date alone gives the year; a venue alone (:func:`_cell_venue`) the
     venue; a link-only cell (``[PDF](url) [Code](url)``) links; venue badges the venue.
-    Of the other text cells, the longest that does not read as an author list is the title
-    (a link-only cell whose label names the entry counts as text); the first other one that
-    reads as people's names gives the authors, an organisation an affiliation, anything
-    else the summary. A row needs three cells or more, a title, and a year, venue or
-    authors. ``[Title](url) | OSDI'22 | Acme Labs`` (no people and no links after the
-    linked title) is left to the title's ``|`` suffixes (:func:`~.tags.read_tags`).
+    Of the other text cells, the longest that does not read as an author list is the title,
+    else the longest that is no sure one (:func:`_reads_as_authors`); a link-only cell whose
+    label names the entry counts as text. The surest other author list (the first of
+    equals) gives the authors, an organisation an affiliation, anything else the summary.
+    A row needs three cells or more, a title, and a year, venue or authors.
+    ``[Title](url) | OSDI'22 | Acme Labs`` (no people and no links after the linked title)
+    is left to the title's ``|`` suffixes (:func:`~.tags.read_tags`).
     """
     if "|" not in item.source or len(_PIPES.findall(item.source)) < 2:
         return None
