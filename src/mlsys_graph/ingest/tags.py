@@ -255,10 +255,12 @@ def _read_who(
                     for org in re.split(r"\s*&\s*", pm.group("org"))
                     if org.strip()
                 )
-        else:
-            affiliations.extend(
-                (org.strip(), None) for org in re.split(r"\s*&\s*", part) if org.strip()
-            )
+        else:  # "Fabrikam Research & Acme University"; "Ada Quill & Bo Lind" are people
+            for piece in (p.strip() for p in re.split(r"\s*&\s*", part)):
+                if piece and _is_person(piece):
+                    authors.append(piece)
+                elif piece:
+                    affiliations.append((piece, None))
     return tuple(authors), truncated, tuple(affiliations)
 
 
@@ -303,6 +305,10 @@ def _citation_parts(text: str, table: VenueTable) -> _Citation | None:
     found = _read_venue(tail, table)
     names = []
     for part in _who_parts(_ETC.sub("", who)):
+        pieces = [p.strip() for p in part.split("&")]
+        if len(pieces) > 1 and all(_is_person(p) for p in pieces):
+            names.extend(pieces)  # "Ada Quill & Bo Lind"
+            continue
         pm = _PERSON_AT.match(part)
         names.append(pm.group("name").strip() if pm else part)
     return _Citation(
