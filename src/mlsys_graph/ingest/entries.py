@@ -55,7 +55,7 @@ from .text import strip_links
 from .venue_text import parse_venue, venue_alone
 from .venues import VenueTable, default_table
 
-__all__ = ["interpret", "is_toc_item"]
+__all__ = ["interpret"]
 
 _SUMMARY = re.compile(
     r"^\s*(summary|tl;?dr|abstract|notes?)\s*(?:[(（][^()（）]*[)）])?\s*[:：]\s*", re.I

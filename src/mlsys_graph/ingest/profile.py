@@ -34,8 +34,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .entries import is_toc_item
-from .markdown import GROUP_LEVEL, Document, Item
+from .markdown import GROUP_LEVEL, Document, Item, is_toc_item
 from .tables import read_pipe_row
 from .tags import read_tags, venue_tag
 from .venue_text import parse_venue
