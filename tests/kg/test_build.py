@@ -264,8 +264,13 @@ def test_every_authors_rule_of_the_ingest_is_described():
     """Each rule name the ingest gives an entry's authors (``authors_rule``) is a rule node
     of the graph: RULES must describe it, or its rdfs:comment is just its name."""
     source = (Path(__file__).parents[2] / "src/mlsys_graph/ingest/entries.py").read_text()
-    named = set(re.findall(r'authors_rule\s*=\s*(?:[^"\n]*?)"([a-z-]+)"', source))
-    named |= set(re.findall(r'add_attribution\([^()"]*?,\s*"([a-z-]+)"\)', source))
-    named |= set(re.findall(r'authors_rule or "([a-z-]+)"', source))
-    assert {"author-field", "by-line", "inline-authors", "title-tag"} <= named  # the scan works
+    # every hyphenated literal on a line that sets a rule or gives one to add_attribution
+    ruled = re.compile(r"\b(?:authors_rule|rule)\b[^=\n]*=|add_attribution\(")
+    named = {
+        name
+        for line in source.splitlines()
+        if ruled.search(line)
+        for name in re.findall(r'"([a-z]+(?:-[a-z]+)+)"', line)
+    }
+    assert {"author-field", "by-line", "inline-authors", "title-tag", "author-cell"} <= named
     assert named - RULES.keys() == set()
