@@ -42,8 +42,15 @@ _PARTICLES = wordset(
     """
 )
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+#: Nouns that name software, never a person ("Ray Serve", "Seldon Core", "Tarn Engine").
+PRODUCT_WORDS = wordset(
+    """
+    serve server servers core engine engines runtime compiler cluster clusters kernel kernels
+    studio hub cache operator pipeline pipelines
+    """
+)
 # Words that are not parts of personal names (they mark descriptions and labels).
-_NOT_NAME = wordset(
+_NOT_NAME = PRODUCT_WORDS | wordset(
     """
     summary note notes paper papers github code slides video videos blog website book course
     survey thesis project tool tools start watch read must stop learning machine machines

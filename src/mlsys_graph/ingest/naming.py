@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from .names import is_organisation
+from .names import PRODUCT_WORDS, is_organisation
 
 __all__ = ["NAME_SOURCES", "is_dictionary_word", "looks_like_person", "read_name", "short_name"]
 
@@ -22,7 +22,7 @@ _STOP = {
     "a", "an", "the", "of", "for", "and", "in", "on", "at", "to", "with", "by", "from",
     "university", "institute", "lab", "labs", "conference", "workshop", "talk", "course",
     "systems", "system", "learning", "machine", "data", "deep", "ai", "ml", "is", "are",
-}  # fmt: skip
+} | PRODUCT_WORDS  # fmt: skip
 _PERSON_TOKEN = re.compile(r"^(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)*)$")
 _INITIAL = re.compile(r"[A-Z]\.")
 _NAME_TOKEN = re.compile(r"[A-Za-z0-9][\w.+#&'-]*")

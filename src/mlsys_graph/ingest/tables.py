@@ -230,8 +230,8 @@ _ET_AL = re.compile(rf"(?i){ET_AL}\s*$")
 
 def _reads_as_authors(text: str, table: VenueTable) -> int:
     """How surely a cell is an author list: 2 when it closes with "et al." or names two
-    people or more, 1 for one name (a title of capitalised words can read as one: "Ray
-    Serve", "Collaborative Hyperparameter Tuning"), 0 when it is none."""
+    people or more, 1 for one name (a title of capitalised words can read as one: "Delta
+    Spark", "Collaborative Hyperparameter Tuning"), 0 when it is none."""
     if _ET_AL.search(text):
         return 2
     att = parse_attribution_line(text, table)

@@ -372,7 +372,7 @@ def citation_near_miss(text: str, table: VenueTable | None = None) -> str | None
     A near miss names at least one person, then a venue-like last part, and fails in one
     way only: the venue is unknown (a venue-like name with a year), has no year, or a part
     before it is an organisation. People then a year alone are no near miss: product names
-    read as people's ("Ray Serve, Seldon Core, 2021").
+    may read as people's ("Delta Spark, Iron Loom, 2021").
 
     >>> citation_near_miss("Ada Quill, Bo Lind, Tarnconf 2023")
     "'Tarnconf 2023' is not a venue the venue table knows"
