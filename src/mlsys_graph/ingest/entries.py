@@ -48,6 +48,7 @@ from .tags import (
     citation_near_miss,
     read_by_line,
     read_citation,
+    read_paren_who,
     read_tags,
     venue_tag,
 )
@@ -614,11 +615,14 @@ def interpret(
                             "'by' before the names to read it as a by-line",
                         )
                     )
+            rule = "by-line"
+            if by is None and (by := read_paren_who(plain_after)) is not None:
+                rule = "paren-author"  # "[Title](url) (Ada Quill)"
             if by is not None:
                 # "[Title](url) by Acme Labs, SC 2022": who wrote it, where and when.
                 if by.authors and not facts.authors:
                     facts.authors, facts.truncated = by.authors, by.truncated
-                    facts.authors_rule = "by-line"
+                    facts.authors_rule = rule
                 facts.affiliations = facts.affiliations + by.affiliations
                 facts.add_venue(by.venue)
                 after = ""

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from .text import normalise, wordset
 
-__all__ = ["Authors", "is_organisation", "parse_authors"]
+__all__ = ["Authors", "is_name_token", "is_organisation", "parse_authors"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +60,8 @@ _NOT_NAME = PRODUCT_WORDS | wordset(
     usenix the an is are was were be been of for to in on with or by from as this that it
     its we our you your recommendation recommended todo computing cloud ai ml gpu gpus cpu
     api sdk python pytorch tensorflow kubernetes docker open source highly strong best new
-    how what why when which where who see also link links
+    how what why when which where who see also link links blogs posts articles news team teams
+    weekly digest magazine podcast newsletter
     """
 )
 _INITIALS = re.compile(r"(?:[^\W\d_]\.?-?)*[^\W\d_]\.?")
@@ -87,6 +88,16 @@ def _is_name_word(token: str) -> bool:
     if not _NAME_WORD.fullmatch(token) or not token[0].isupper():
         return False
     return token.rstrip(".").casefold() not in _NOT_NAME
+
+
+def is_name_token(token: str) -> bool:
+    """A word a person's name may hold: initials, a capitalised word that names no thing
+    ("Quill"; not "Source", "Engine"), a particle or a suffix.
+
+    >>> [is_name_token(t) for t in ("Ada", "B.", "van", "Source", "Engine", "quill")]
+    [True, True, True, False, False, False]
+    """
+    return _name_token_ok(token)
 
 
 @lru_cache(maxsize=1 << 14)  # name words repeat: the same people write many papers

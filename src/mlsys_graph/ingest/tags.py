@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass
 
 from .links import label_class
-from .names import ET_AL, is_organisation
+from .names import ET_AL, is_name_token, is_organisation
 from .naming import looks_like_person
 from .venue_text import VenueYear, _read_venue, _venue_looking, date_year, parse_venue
 from .venues import VenueTable, default_table
@@ -44,6 +44,7 @@ __all__ = [
     "citation_near_miss",
     "read_by_line",
     "read_citation",
+    "read_paren_who",
     "read_tags",
     "venue_tag",
 ]
@@ -249,6 +250,34 @@ def read_by_line(text: str, table: VenueTable | None = None) -> ByLine | None:
     if not (authors or affiliations or venue):
         return None
     return ByLine(authors, truncated, affiliations, venue)
+
+
+# All the text after a linked title is one parenthesis: "(Ada Quill)", "(Acme Labs)".
+_PAREN_WHO = re.compile(r"^\s*[(（](?P<who>[^()（）]{2,120})[)）]\s*\.?\s*$")
+
+
+def read_paren_who(text: str) -> ByLine | None:
+    """Who wrote or made an entry, when the text after its linked title is only a
+    parenthesis of people's names (``(Ada Quill)``, ``(Ada Quill and Bo Lind)``) or of
+    organisations (``(Acme Labs)``); else None: ``(2019)``, ``(PDF)``, ``(Open Source)``,
+    a mix of people and organisations or of either and other words stay the description.
+
+    >>> read_paren_who("(Ada Quill, Bo Lind)").authors
+    ('Ada Quill', 'Bo Lind')
+    >>> read_paren_who(" (Acme Labs)").affiliations
+    (('Acme Labs', None),)
+    >>> [read_paren_who(t) for t in ("(2019)", "(Open Source)", "(Ada Quill, Acme Labs)")]
+    [None, None, None]
+    """
+    m = _PAREN_WHO.match(text)
+    if m is None:
+        return None
+    parts = _who_parts(_ETC.sub("", m.group("who")))
+    if parts and all(_is_person(p) and all(is_name_token(t) for t in p.split()) for p in parts):
+        return ByLine(tuple(parts), bool(_ETC.search(m.group("who"))), (), None)
+    if parts and all(is_organisation(p) for p in parts):
+        return ByLine((), False, tuple((p, None) for p in parts), None)
+    return None
 
 
 def _read_who(

@@ -98,6 +98,9 @@ RULES = {
     "Bo Lind.'), two or more or closed by 'et al.', are its authors; after a plain title "
     "('Title. Ada Quill, Bo Lind. OSDI 2021.') only when a venue or year or 'et al.' follows "
     "(ingest.entries).",
+    "paren-author": "A parenthesis of people's names that is all the text after a linked "
+    "title ('[Title](url) (Ada Quill)') names its authors; one of organisations, its "
+    "affiliations (ingest.tags).",
     "by-line": "'by Who, Venue Year' after a linked title names its people or organisations, "
     "venue and year; without 'by', only a citation is read: people's names, then a venue the "
     "venue table knows, with a year (ingest.tags).",
