@@ -623,6 +623,9 @@ def interpret(
     if cited is None:
         cited = facts.cited
     kind = decide_kind(item, own_links + facts.links, cited)
+    if kind == "other" and all(h is not None for h in _heading_context(item, table)):
+        # "### 2016 ISCA" over bare titles: a heading naming a venue and a year lists papers.
+        kind = "paper"
     # The name is read before speakers leave the title ("ScaledML 2019: Ada Byron, ..."),
     # and a title that ends in a colon ("SysML 2019:") still names its subject.
     named = title + (":" if _ENDS_IN_COLON.search(head) and not title.endswith(":") else "")
