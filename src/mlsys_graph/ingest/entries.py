@@ -251,9 +251,39 @@ def _author_paragraph(text: str, facts: _Facts, table: VenueTable) -> bool:
 _TITLE_VENUE = re.compile(r"^(?P<title>.*\S)[.。]\s+(?P<v>[^.。]{2,40}?)[.。]?$")
 
 
+# "Title. (Acme University, Fabrikam Labs)": a parenthesised group after the title's end.
+_ORG_GROUP = re.compile(r"(?<=[.?!])\s*[(（]([^()（）]+)[)）]\s*\.?\s*$")
+_WHOLE_GROUP = re.compile(r"^\s*[(（]([^()（）]+)[)）]\s*\.?\s*$")
+_ORG_PART = re.compile(r"[A-Z0-9][\w.&'/-]*(?:\s+(?:[A-Z0-9][\w.&'/-]*|of|for|and|the|de|at|&))*")
+
+
+def _affiliation_group(text: str, whole: bool = False) -> tuple[str, tuple[str, ...]]:
+    """``Title. (Acme University, KTL)`` → ``("Title.", ("Acme University", "KTL"))``: a group
+    after the title's closing full stop (or ``?``, ``!``), or (``whole``) all the text after
+    the title's link, whose comma-separated parts are all capitalised names, one of them an
+    organisation (:func:`~.names.is_organisation`) and none a person's name, names the
+    authors' organisations. Anything else is kept."""
+    m = (_WHOLE_GROUP if whole else _ORG_GROUP).search(text)
+    if m is None:
+        return text, ()
+    parts = [p.strip() for p in re.split(r"[,;，；]", m.group(1)) if p.strip()]
+    if (
+        not parts
+        or not all(_ORG_PART.fullmatch(p) and len(p.split()) <= 8 for p in parts)
+        or not any(is_organisation(p) for p in parts)
+        or any(looks_like_person(p) and not is_organisation(p) for p in parts)
+    ):
+        return text, ()
+    return text[: m.start()].rstrip(), tuple(dict.fromkeys(parts))
+
+
 def _clean_title(text: str, facts: _Facts, table: VenueTable) -> str:
     # Each pattern is tried only when its opening character is there.
     title = _TEX_MARK.sub(" ", text) if "$" in text else text
+    if title.endswith((")", "）", ").", "）.")):
+        title, orgs = _affiliation_group(title)
+        known = {name for name, _ in facts.affiliations}
+        facts.affiliations += tuple((org, None) for org in orgs if org not in known)
     title = _BRACES.sub(r"\1", title) if "{" in title else title
 
     def drop_remark(m: re.Match[str]) -> str:
@@ -310,6 +340,8 @@ def _names_the_entry(label: str) -> bool:
 
 
 _HTML_TAG = re.compile(r"<[^>]*>")
+_OPEN_WRAP = re.compile(r"\s*[\[(（【]+$")
+_CLOSE_WRAP = re.compile(r"^(?:\s*(?:\]|\[\s*\]|[)）】]))+")
 _CODE_NAME = re.compile(r"\(\s*`([^`]{1,40})`\s*\)\s*$")
 
 
@@ -536,11 +568,19 @@ def interpret(
             if s.link is not None and not _is_badge(s) and not s.link.url.startswith("#")
         ]
         plain = [s for s in item.segments if not _is_badge(s)]
-        before = fold_spaces("".join(_upto_link(plain)))
+        # "Title. \\[[Slides](url)\\]": a bracket around the links is no part of the text.
+        before = _OPEN_WRAP.sub("", fold_spaces("".join(_upto_link(plain))))
         head = (
             before if own_links else fold_spaces("".join(x.text for x in plain if x.link is None))
         )
-        after = fold_spaces("".join(_after_link(plain)))
+        after = _CLOSE_WRAP.sub("", fold_spaces("".join(_after_link(plain))))
+        if after.endswith((")", "）", ").", "）.")):
+            # "[Title](url) (Acme University, KTL)": the authors' organisations.
+            rest, orgs = _affiliation_group(after, whole=True)
+            if orgs:
+                after = rest
+                known = {name for name, _ in facts.affiliations}
+                facts.affiliations += tuple((org, None) for org in orgs if org not in known)
         trailing_tags = _trailing_tags(after, table) if own_links else None
         if trailing_tags is not None:
             # "Title [[Paper]](url) [OSDI 2021][Nice paper]": a venue tag after the links.
