@@ -253,6 +253,7 @@ _TITLE_VENUE = re.compile(r"^(?P<title>.*\S)[.。]\s+(?P<v>[^.。]{2,40}?)[.。]
 
 # "Title. (Acme University, Fabrikam Labs)": a parenthesised group after the title's end.
 _ORG_GROUP = re.compile(r"(?<=[.?!])\s*[(（]([^()（）]+)[)）]\s*\.?\s*$")
+_WORD_STOP = re.compile(r"[a-z]{4}\.$")
 _WHOLE_GROUP = re.compile(r"^\s*[(（]([^()（）]+)[)）]\s*\.?\s*$")
 _ORG_PART = re.compile(r"[A-Z0-9][\w.&'/-]*(?:\s+(?:[A-Z0-9][\w.&'/-]*|of|for|and|the|de|at|&))*")
 
@@ -266,7 +267,10 @@ def _affiliation_group(text: str, whole: bool = False) -> tuple[str, tuple[str, 
     m = (_WHOLE_GROUP if whole else _ORG_GROUP).search(text)
     if m is None:
         return text, ()
-    parts = [p.strip() for p in re.split(r"[,;，；]", m.group(1)) if p.strip()]
+    inner = m.group(1).strip()
+    if _WORD_STOP.search(inner):
+        inner = inner[:-1]  # "(…, University of Massachusetts.)"; not "Univ.", "Inc."
+    parts = [p.strip() for p in re.split(r"[,;，；]", inner) if p.strip()]
     if (
         not parts
         or not all(_ORG_PART.fullmatch(p) and len(p.split()) <= 8 for p in parts)
