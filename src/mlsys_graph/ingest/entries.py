@@ -494,6 +494,20 @@ def _link_problems(path: str, line: int, links: list[Link]) -> list[Problem]:
     return problems
 
 
+_NO_ORGANISATION = frozenset({"n/a", "na", "none", "unknown", "tbd", "various", "multiple"})
+
+
+def _affiliation_cell(text: str) -> bool:
+    """An Affiliation column's cell that names an organisation: it begins with a capital
+    letter, has at most eight words and is no person's name and no "N/A"."""
+    return (
+        text[:1].isupper()
+        and len(text.split()) <= 8
+        and text.casefold().strip(" .") not in _NO_ORGANISATION
+        and not looks_like_person(text)
+    )
+
+
 def _row_facts(row: Row, item: Item, facts: _Facts, table: VenueTable) -> bool:
     """What a row's cells say (a table row's, or a bullet's written as one): venue,
     authors, affiliations, summary and year; whether they make a paper (a date alone does
@@ -506,8 +520,13 @@ def _row_facts(row: Row, item: Item, facts: _Facts, table: VenueTable) -> bool:
             rule = "author-column" if item.form == "row" else "author-cell"
             facts.add_attribution(att, rule)
     if row.affiliations:
+        # A table's Affiliation column says what its cells are: a capitalised name there is
+        # an organisation though no word of it says so ("TAMU", "ShanghaiTech", "Purdue").
+        trusted = item.form == "row"
         facts.affiliations = facts.affiliations + tuple(
-            (org, None) for org in row.affiliations if is_organisation(org)
+            (org, None)
+            for org in row.affiliations
+            if is_organisation(org) or (trusted and _affiliation_cell(org))
         )
     if row.summary and item.form == "row":
         facts.summary = row.summary
