@@ -254,40 +254,56 @@ _TITLE_VENUE = re.compile(r"^(?P<title>.*\S)[.。]\s+(?P<v>[^.。]{2,40}?)[.。]
 # "Title. (Acme University, Fabrikam Labs)": a parenthesised group after the title's end.
 _ORG_GROUP = re.compile(r"(?<=[.?!])\s*[(（]([^()（）]+)[)）]\s*\.?\s*$")
 _WORD_STOP = re.compile(r"[a-z]{4}\.$")
-_WHOLE_GROUP = re.compile(r"^\s*[(（]([^()（）]+)[)）]\s*\.?\s*$")
-_ORG_PART = re.compile(r"[A-Z0-9][\w.&'/-]*(?:\s+(?:[A-Z0-9][\w.&'/-]*|of|for|and|the|de|at|&))*")
+_WHOLE_GROUP = re.compile(r"^\s*[.,;:]?\s*[(（]([^()（）]+)[)）]\s*\.?\s*$")
+_ORG_PART = re.compile(
+    r"[A-Z0-9][\w.&'/-]*(?:\s+(?:[A-Z0-9][\w.&'/-]*|of|for|and|the|de|at|&|[–-]))*"
+)
 
 
-def _affiliation_group(text: str, whole: bool = False) -> tuple[str, tuple[str, ...]]:
-    """``Title. (Acme University, KTL)`` → ``("Title.", ("Acme University", "KTL"))``: a group
-    after the title's closing full stop (or ``?``, ``!``), or (``whole``) all the text after
-    the title's link, whose comma-separated parts are all capitalised names, one of them an
+def _affiliation_group(
+    text: str, whole: bool = False
+) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """``Title. (Acme University, KTL)`` → ``("Title.", ("Acme University", "KTL"), ())``: a
+    group after the title's closing full stop (or ``?``, ``!``), or (``whole``) all the text
+    after the title's link, whose comma-separated parts are capitalised names, one of them an
     organisation (:func:`~.names.is_organisation`) and none a person's name, names the
-    authors' organisations. Anything else is kept."""
+    authors' organisations. A part with a year (``(Acme University, 2017 KDD)``) is no
+    organisation: it is returned third, as venue text. Anything else is kept."""
     m = (_WHOLE_GROUP if whole else _ORG_GROUP).search(text)
     if m is None:
-        return text, ()
+        return text, (), ()
     inner = m.group(1).strip()
     if _WORD_STOP.search(inner):
         inner = inner[:-1]  # "(…, University of Massachusetts.)"; not "Univ.", "Inc."
     parts = [p.strip() for p in re.split(r"[,;，；]", inner) if p.strip()]
+    dated = tuple(p for p in parts if _YEAR_TEXT.search(p))
+    orgs = [p for p in parts if p not in dated]
     if (
-        not parts
-        or not all(_ORG_PART.fullmatch(p) and len(p.split()) <= 8 for p in parts)
-        or not any(is_organisation(p) for p in parts)
-        or any(looks_like_person(p) and not is_organisation(p) for p in parts)
+        not orgs
+        or not all(_ORG_PART.fullmatch(p) and len(p.split()) <= 8 for p in orgs)
+        or not any(is_organisation(p) for p in orgs)
+        or any(looks_like_person(p) and not is_organisation(p) for p in orgs)
     ):
-        return text, ()
-    return text[: m.start()].rstrip(), tuple(dict.fromkeys(parts))
+        return text, (), ()
+    return text[: m.start()].rstrip(), tuple(dict.fromkeys(orgs)), dated
+
+
+def _use_group(text: str, facts: _Facts, table: VenueTable, whole: bool = False) -> str:
+    """The text without its affiliation group (:func:`_affiliation_group`), whose
+    organisations become the entry's affiliations and whose dated part its venue."""
+    rest, orgs, dated = _affiliation_group(text, whole)
+    known = {name for name, _ in facts.affiliations}
+    facts.affiliations += tuple((org, None) for org in orgs if org not in known)
+    for part in dated:
+        facts.add_venue(venue_tag(part, table) or parse_venue(part, table))
+    return rest
 
 
 def _clean_title(text: str, facts: _Facts, table: VenueTable) -> str:
     # Each pattern is tried only when its opening character is there.
     title = _TEX_MARK.sub(" ", text) if "$" in text else text
     if title.endswith((")", "）", ").", "）.")):
-        title, orgs = _affiliation_group(title)
-        known = {name for name, _ in facts.affiliations}
-        facts.affiliations += tuple((org, None) for org in orgs if org not in known)
+        title = _use_group(title, facts, table)
     title = _BRACES.sub(r"\1", title) if "{" in title else title
 
     def drop_remark(m: re.Match[str]) -> str:
@@ -599,11 +615,7 @@ def interpret(
         after = _CLOSE_WRAP.sub("", fold_spaces("".join(_after_link(plain))))
         if after.endswith((")", "）", ").", "）.")):
             # "[Title](url) (Acme University, KTL)": the authors' organisations.
-            rest, orgs = _affiliation_group(after, whole=True)
-            if orgs:
-                after = rest
-                known = {name for name, _ in facts.affiliations}
-                facts.affiliations += tuple((org, None) for org in orgs if org not in known)
+            after = _use_group(after, facts, table, whole=True)
         trailing_tags = _trailing_tags(after, table) if own_links else None
         if trailing_tags is not None:
             # "Title [[Paper]](url) [OSDI 2021][Nice paper]": a venue tag after the links.
