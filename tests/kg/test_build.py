@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import DCTERMS, FOAF, OWL, SKOS
+from rdflib.namespace import DCTERMS, FOAF, OWL, RDFS, SKOS
 
 from mlsys_graph.kg import iri
 from mlsys_graph.kg.build import PREFIXES, RULES
@@ -274,3 +274,26 @@ def test_every_authors_rule_of_the_ingest_is_described():
     }
     assert {"author-field", "by-line", "inline-authors", "title-tag", "author-cell"} <= named
     assert named - RULES.keys() == set()
+
+
+def test_unknown_venue_spellings_of_one_slug_are_one_venue(tmp_path):
+    # "QRKCONF" and "QrkConf" are one unknown venue (the table matches ignoring case): one
+    # node with one label and acronym, the other spelling an alternative label; it used to
+    # get two labels and two acronyms, and the build failed its shapes.
+    path = tmp_path / "venues.md"
+    path.write_text(
+        "## Papers\n"
+        "- Tarn: Paged Serving [[Paper]](https://example.org/tarn.pdf)\n"
+        "  - Ada Quill, Bo Lind (*QRKCONF 2020*)\n"
+        "- Pike: Batched Joins [[Paper]](https://example.org/pike.pdf)\n"
+        "  - Cy Moss, Dee Park (*QrkConf 2021*)\n",
+        "utf-8",
+    )
+    result = build([str(path)])
+    assert result.failures == []
+    g = result.graph
+    venue = node("venue/qrkconf")
+    assert len(list(g.objects(venue, MLS.acronym))) == 1
+    assert len(list(g.objects(venue, RDFS.label))) == 1
+    labels = {str(o) for p in (RDFS.label, SKOS.altLabel) for o in g.objects(venue, p)}
+    assert labels == {"QRKCONF", "QrkConf"}

@@ -254,9 +254,59 @@ def _author_paragraph(text: str, facts: _Facts, table: VenueTable) -> bool:
 _TITLE_VENUE = re.compile(r"^(?P<title>.*\S)[.。]\s+(?P<v>[^.。]{2,40}?)[.。]?$")
 
 
+# "Title. (Acme University, Fabrikam Labs)": a parenthesised group after the title's end.
+_ORG_GROUP = re.compile(r"(?<=[.?!])\s*[(（]([^()（）]+)[)）]\s*\.?\s*$")
+_WORD_STOP = re.compile(r"[a-z]{4}\.$")
+_WHOLE_GROUP = re.compile(r"^\s*[.,;:]?\s*[(（]([^()（）]+)[)）]\s*\.?\s*$")
+_ORG_PART = re.compile(
+    r"[A-Z0-9][\w.&'/-]*(?:\s+(?:[A-Z0-9][\w.&'/-]*|of|for|and|the|de|at|&|[–-]))*"
+)
+
+
+def _affiliation_group(
+    text: str, whole: bool = False
+) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """``Title. (Acme University, KTL)`` → ``("Title.", ("Acme University", "KTL"), ())``: a
+    group after the title's closing full stop (or ``?``, ``!``), or (``whole``) all the text
+    after the title's link, whose comma-separated parts are capitalised names, one of them an
+    organisation (:func:`~.names.is_organisation`) and none a person's name, names the
+    authors' organisations. A part with a year (``(Acme University, 2017 KDD)``) is no
+    organisation: it is returned third, as venue text. Anything else is kept."""
+    m = (_WHOLE_GROUP if whole else _ORG_GROUP).search(text)
+    if m is None:
+        return text, (), ()
+    inner = m.group(1).strip()
+    if _WORD_STOP.search(inner):
+        inner = inner[:-1]  # "(…, University of Massachusetts.)"; not "Univ.", "Inc."
+    parts = [p.strip() for p in re.split(r"[,;，；]", inner) if p.strip()]
+    dated = tuple(p for p in parts if _YEAR_TEXT.search(p))
+    orgs = [p for p in parts if p not in dated]
+    if (
+        not orgs
+        or not all(_ORG_PART.fullmatch(p) and len(p.split()) <= 8 for p in orgs)
+        or not any(is_organisation(p) for p in orgs)
+        or any(looks_like_person(p) and not is_organisation(p) for p in orgs)
+    ):
+        return text, (), ()
+    return text[: m.start()].rstrip(), tuple(dict.fromkeys(orgs)), dated
+
+
+def _use_group(text: str, facts: _Facts, table: VenueTable, whole: bool = False) -> str:
+    """The text without its affiliation group (:func:`_affiliation_group`), whose
+    organisations become the entry's affiliations and whose dated part its venue."""
+    rest, orgs, dated = _affiliation_group(text, whole)
+    known = {name for name, _ in facts.affiliations}
+    facts.affiliations += tuple((org, None) for org in orgs if org not in known)
+    for part in dated:
+        facts.add_venue(venue_tag(part, table) or parse_venue(part, table))
+    return rest
+
+
 def _clean_title(text: str, facts: _Facts, table: VenueTable) -> str:
     # Each pattern is tried only when its opening character is there.
     title = _TEX_MARK.sub(" ", text) if "$" in text else text
+    if title.endswith((")", "）", ").", "）.")):
+        title = _use_group(title, facts, table)
     title = _BRACES.sub(r"\1", title) if "{" in title else title
 
     def drop_remark(m: re.Match[str]) -> str:
@@ -343,6 +393,8 @@ def _names_the_entry(label: str) -> bool:
 
 
 _HTML_TAG = re.compile(r"<[^>]*>")
+_OPEN_WRAP = re.compile(r"\s*[\[(（【]+$")
+_CLOSE_WRAP = re.compile(r"^(?:\s*(?:\]|\[\s*\]|[)）】]))+")
 _CODE_NAME = re.compile(r"\(\s*`([^`]{1,40})`\s*\)\s*$")
 
 
@@ -491,6 +543,20 @@ def _link_problems(path: str, line: int, links: list[Link]) -> list[Problem]:
     return problems
 
 
+_NO_ORGANISATION = frozenset({"n/a", "na", "none", "unknown", "tbd", "various", "multiple"})
+
+
+def _affiliation_cell(text: str) -> bool:
+    """An Affiliation column's cell that names an organisation: it begins with a capital
+    letter, has at most eight words and is no person's name and no "N/A"."""
+    return (
+        text[:1].isupper()
+        and len(text.split()) <= 8
+        and text.casefold().strip(" .") not in _NO_ORGANISATION
+        and not looks_like_person(text)
+    )
+
+
 def _row_facts(row: Row, item: Item, facts: _Facts, table: VenueTable) -> bool:
     """What a row's cells say (a table row's, or a bullet's written as one): venue,
     authors, affiliations, summary and year; whether they make a paper (a date alone does
@@ -503,8 +569,13 @@ def _row_facts(row: Row, item: Item, facts: _Facts, table: VenueTable) -> bool:
             rule = "author-column" if item.form == "row" else "author-cell"
             facts.add_attribution(att, rule)
     if row.affiliations:
+        # A table's Affiliation column says what its cells are: a capitalised name there is
+        # an organisation though no word of it says so ("TAMU", "ShanghaiTech", "Purdue").
+        trusted = item.form == "row"
         facts.affiliations = facts.affiliations + tuple(
-            (org, None) for org in row.affiliations if is_organisation(org)
+            (org, None)
+            for org in row.affiliations
+            if is_organisation(org) or (trusted and _affiliation_cell(org))
         )
     if row.summary and item.form == "row":
         facts.summary = row.summary
@@ -569,11 +640,15 @@ def interpret(
             if s.link is not None and not _is_badge(s) and not s.link.url.startswith("#")
         ]
         plain = [s for s in item.segments if not _is_badge(s)]
-        before = fold_spaces("".join(_upto_link(plain)))
+        # "Title. \\[[Slides](url)\\]": a bracket around the links is no part of the text.
+        before = _OPEN_WRAP.sub("", fold_spaces("".join(_upto_link(plain))))
         head = (
             before if own_links else fold_spaces("".join(x.text for x in plain if x.link is None))
         )
-        after = fold_spaces("".join(_after_link(plain)))
+        after = _CLOSE_WRAP.sub("", fold_spaces("".join(_after_link(plain))))
+        if after.endswith((")", "）", ").", "）.")):
+            # "[Title](url) (Acme University, KTL)": the authors' organisations.
+            after = _use_group(after, facts, table, whole=True)
         trailing_tags = _trailing_tags(after, table) if own_links else None
         if trailing_tags is not None:
             # "Title [[Paper]](url) [OSDI 2021][Nice paper]": a venue tag after the links.
@@ -663,6 +738,9 @@ def interpret(
     if cited is None:
         cited = facts.cited
     kind = decide_kind(item, own_links + facts.links, cited)
+    if kind == "other" and all(h is not None for h in _heading_context(item, table)):
+        # "### 2016 ISCA" over bare titles: a heading naming a venue and a year lists papers.
+        kind = "paper"
     # The name is read before speakers leave the title ("ScaledML 2019: Ada Byron, ..."),
     # and a title that ends in a colon ("SysML 2019:") still names its subject.
     named = title + (":" if _ENDS_IN_COLON.search(head) and not title.endswith(":") else "")

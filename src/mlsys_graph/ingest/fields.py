@@ -29,7 +29,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
               "标题", "论文", "论文标题", "论文名称", "名称"),
     "authors": ("author", "authors", "by", "作者"),
     "venue": ("venue", "conference", "conf", "conference/journal", "journal", "published",
-              "published in", "publication", "publisher", "where", "会议", "发表的会议", "出处",
+              "published in", "publication", "publisher", "where", "series", "会议", "发表的会议", "出处",
               "发表", "期刊", "会议/期刊"),
     "year": ("year", "date", "time", "published date", "年份", "时间", "日期", "年"),
     "links": ("link", "links", "paper", "pdf", "url", "arxiv", "paper link", "链接"),

@@ -141,8 +141,28 @@ def _title_cell(cell: Cell, row: Row) -> None:
             row.links.extend(links)
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _kind_word_title(row: Row, cells: list[Cell]) -> bool:
+    """Whether the title was read from a link labelled with a kind word only: a ``Paper``
+    column of ``[Paper](url)`` links names no entry."""
+    return (
+        bool(row.title)
+        and not any(_text(list(cell.segments)).strip(" .:-") for cell in cells)
+        and label_class(row.title) is not None
+        and len(row.title.split()) < 4
+    )
+
+
 def read_row(item: Item) -> Row:
-    """Read a table row (an :class:`~.markdown.Item` of form ``row``) column by column."""
+    """Read a table row (an :class:`~.markdown.Item` of form ``row``) column by column.
+
+    When the title column (a ``Paper`` column, for want of a named one) holds only a link
+    labelled with a kind word (``[Paper](url)``), the entry is named by the first column
+    when its header names no field and its cell is plain text: ``| Scheduler | Year |
+    Paper |`` rows ``| Tarn | 2021 | [Paper](url) |`` list Tarn.
+    """
     row = Row()
     titles = title_columns([cell.header for cell in item.cells])
     for column, cell in enumerate(item.cells):
@@ -174,6 +194,17 @@ def read_row(item: Item) -> Row:
             _badges(list(cell.segments), row)
         else:
             _links(cell.segments, row)
+    first = item.cells[0] if item.cells else None
+    if (
+        first is not None
+        and 0 not in titles
+        and field_name(first.header) is None
+        and not any(s.link or s.image for s in first.segments)
+        and _LETTER.search(first.text)
+        and _kind_word_title(row, [item.cells[i] for i in titles])
+    ):
+        row.title = fold_spaces(_TAG.sub(" ", first.text))
+        row.title_source = first.source
     return row
 
 

@@ -194,6 +194,7 @@ class _Builder:
         self.records: dict[tuple[str, int], str] = {}
         self.evidences: dict[str, str] = {}
         self.venues: dict[str, str] = {}
+        self.unknown_venues: dict[str, str] = {}  # node -> the spelling that labels it
         self.organizations: dict[str, str] = {}  # name as written → node
         self.organization_nodes: set[str] = set()
         self.system_nodes: dict[str, str | None] = {}
@@ -332,15 +333,25 @@ class _Builder:
             node = self.venues[acronym] = self._venue(acronym)
         return node
 
+    def _unknown_venue(self, acronym: str) -> str:
+        """A venue the table does not know: one node per slug, as the table matches
+        spellings ignoring case and punctuation ("CCGRID" and "CCGrid" are one venue, its
+        first spelling the label, the others alternative labels)."""
+        node = _P.venue(iri.slug(acronym))
+        first = self.unknown_venues.setdefault(node, acronym)
+        if first != acronym:
+            self.lit(node, skos.altLabel, acronym)
+            return node
+        self.iri(node, rdf.type, mls.Venue)
+        self.lit(node, rdfs.label, acronym)
+        self.lit(node, mls.acronym, acronym)
+        return node
+
     def _venue(self, acronym: str) -> str:
         I, L = self.iri, self.lit  # noqa: E741
         known = self.venue_by_acronym.get(acronym)
         if known is None:
-            node = _P.venue(iri.slug(acronym))
-            I(node, rdf.type, mls.Venue)
-            L(node, rdfs.label, acronym)
-            L(node, mls.acronym, acronym)
-            return node
+            return self._unknown_venue(acronym)
         node = _P.venue(known.key)
         I(node, rdf.type, mls.Venue)
         I(node, rdf.type, _VENUE_CLASSES.get(known.kind, mls.Venue))

@@ -2,7 +2,8 @@
 
 A heading that the curated scheme maps gives its topic; a heading it does not know becomes
 a topic of its own (rule ``heading-topic``), unless it names a kind of resource (Book,
-Video, …), a generic grouping (Papers, Others) or the table of contents.
+Video, …), a generic grouping (Papers, Conference Papers, Others), a year, a known venue
+with a year (``### 2016 ISCA``: the papers' venue and year say it) or the table of contents.
 
 >>> scheme = TopicScheme({"model serving": "model-serving"}, {"model-serving": "Model serving"}, {}, "data/topics.ttl")
 >>> scheme.topics_for(((2, "Model Serving"),))
@@ -11,6 +12,8 @@ Video, …), a generic grouping (Papers, Others) or the table of contents.
 [('quantum-widgets', 'heading-topic')]
 >>> scheme.topics_for(((2, "Video"),))
 []
+>>> scheme.topics_for(((2, "Conference Papers"), (3, "2016 ISCA"))), scheme.topics_for(((3, "FPGA"),))
+([], [('fpga', 'heading-topic')])
 """
 
 from __future__ import annotations
@@ -26,10 +29,24 @@ __all__ = ["TopicScheme", "load_topic_scheme"]
 
 _NOT_TOPICS = re.compile(
     r"^(books?|videos?|talks?|lectures?|courses?|classes|blogs?|posts?|articles?|news"
-    r"|papers?|others?|misc(ellaneous)?|table of contents|contents|pr template|contributing"
+    r"|(?:conference |journal |workshop |arxiv )?papers?|others?|misc(ellaneous)?"
+    r"|table of contents|contents|pr template|contributing"
     r"|license|resources?|links?|awesome .*)$",
     re.I,
 )
+
+
+@cache
+def _venue_and_year(heading: str) -> bool:
+    """A heading that names a known venue and a year (``### 2016 ISCA``, ``## OSDI 2024``)
+    groups papers by where and when they appeared, which their venue and year say: no
+    topic. A venue alone (``### FPGA``) may be a topic."""
+    from ..ingest.venue_text import parse_venue
+
+    if not re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)|'\d\d\b", heading):
+        return False
+    found = parse_venue(heading)
+    return found.known and found.year is not None
 
 
 def fold(text: str) -> str:
@@ -59,6 +76,7 @@ class TopicScheme:
                 text.strip()
                 and not _NOT_TOPICS.match(text.strip())
                 and not re.fullmatch(r"(?:19|20)\d\d", text.strip())
+                and not _venue_and_year(text.strip())
             ):
                 found.append((iri.slug(text), "heading-topic"))
         seen: set[str] = set()
