@@ -371,6 +371,58 @@ def _trailing_tags(text: str, table: VenueTable) -> Tagged | None:
     return Tagged(title="", venue=venue, venues_without_year=tuple(no_year))
 
 
+# Bracketed tags closing a title: "Tarn: Fast Things. [qnn] [59⭐]".
+_TITLE_TAGS = re.compile(r"(?:\s*\[[^\[\]]{0,60}\])+\s*$")
+# A text that opens as a title does: a capital or a digit, or a word with a capital in it
+# ("iGniter"); not a separator ("- a fast engine") or a lower-case sentence ("and slides").
+_TITLE_START = re.compile(r"^[\"'“]?(?:[A-Z0-9]|[a-z]+[A-Z])")
+
+
+def _tag_first(plain, table: VenueTable) -> tuple[citation.VenueYear | None, str, str] | None:
+    """A bullet that opens with a link whose label is a tag, not a title, and whose title
+    follows it: ``[[ICML](url)] Tarn: Fast Things. [qnn] [[code](url)]`` (a venue; with
+    its year or not), ``[Paper](url) Tarn: Fast Things``. Returns the label's venue (None
+    for a kind word), the title (the text up to the next link, its closing bracketed tags
+    dropped) and the text after that; None for any other bullet.
+
+    >>> from mlsys_graph.ingest.markdown import read_structure
+    >>> def tf(md):
+    ...     item = read_structure(md, "x.md").items[0]
+    ...     return _tag_first(item.segments, default_table())
+    >>> vy, title, rest = tf("- [[ICML](https://e.org/t.pdf)] Tarn: Fast. [qnn] [[code](u)] [5⭐]")
+    >>> (vy.venue, vy.year, title, rest)
+    ('ICML', None, 'Tarn: Fast.', ' [5⭐]')
+    >>> tf("- [Paper](https://e.org/t.pdf) Tarn: Fast Things")[1:]
+    ('Tarn: Fast Things', '')
+    >>> tf("- [Tarn](https://e.org/t) Fast things"), tf("- [PDF](https://e.org/t.pdf) - the slides")
+    (None, None)
+    >>> tf("- [SOSP](https://sosp.org) ACM Symposium on Operating Systems Principles") is None
+    True
+    """
+    first = next(
+        (i for i, s in enumerate(plain) if s.link is not None and not s.link.url.startswith("#")),
+        None,
+    )
+    if first is None or _ALNUM.search("".join(s.text for s in plain[:first])):
+        return None
+    label = plain[first].link.label
+    vy = venue_tag(label, table) if label else None
+    if vy is None and (not label or _names_the_entry(label)):
+        return None
+    parts: list[str] = []
+    rest: list[str] = []
+    for segment in plain[first + 1 :]:
+        if rest or (segment.link is not None and not segment.link.url.startswith("#")):
+            rest.append(segment.text)
+        elif segment.link is None:
+            parts.append(segment.text)
+    title = fold_spaces(_TITLE_TAGS.sub("", "".join(parts)))
+    if not _TITLE_START.match(title) or table.lookup(title.rstrip(" .")) is not None:
+        # "[SOSP](url) ACM Symposium on Operating Systems Principles": a venue's own page.
+        return None
+    return vy, title, "".join(rest)
+
+
 def _use_tags(tagged: Tagged, facts: _Facts, problems: list[Problem], item: Item) -> None:
     """What a title's tags say: venue, organisations, an author, a date (:mod:`.tags`)."""
     facts.add_venue(tagged.venue)
@@ -541,6 +593,14 @@ def interpret(
             before if own_links else fold_spaces("".join(x.text for x in plain if x.link is None))
         )
         after = fold_spaces("".join(_after_link(plain)))
+        tag_first = _tag_first(plain, table) if own_links else None
+        if tag_first is not None:
+            # "[[ICML](url)] Tarn: Fast Things [[code](url)]": the label is a tag, the
+            # title follows the link.
+            label_venue, head, after = tag_first
+            after = fold_spaces(after)
+            if label_venue is not None and label_venue.venue:
+                facts.add_venue(label_venue)
         trailing_tags = _trailing_tags(after, table) if own_links else None
         if trailing_tags is not None:
             # "Title [[Paper]](url) [OSDI 2021][Nice paper]": a venue tag after the links.
