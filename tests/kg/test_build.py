@@ -274,3 +274,23 @@ def test_every_authors_rule_of_the_ingest_is_described():
     }
     assert {"author-field", "by-line", "inline-authors", "title-tag", "author-cell"} <= named
     assert named - RULES.keys() == set()
+
+
+def test_unknown_venue_spelled_two_ways_is_one_node(tmp_path):
+    # Two spellings of one venue the venue table does not know give one IRI: one node with
+    # one label and acronym (the first built), the other spelling an alternative label.
+    md = tmp_path / "list.md"
+    md.write_text(
+        "## Papers\n"
+        "- Kite: Fast Joins [[Paper]](https://x.org/kite.pdf)\n  - Oda, Rin, et al. (*FooConf 2021*)\n"
+        "- Lark: Slow Joins [[Paper]](https://x.org/lark.pdf)\n  - Ito, Ken, et al. (*Fooconf 2022*)\n"
+    )
+    result = build([str(md)])
+    assert result.failures == []
+    g = result.graph
+    venues = set(g.objects(None, MLS.publishedIn))
+    assert venues == {node("venue/fooconf")}
+    (venue,) = venues
+    (acronym,) = g.objects(venue, MLS.acronym)
+    (other,) = g.objects(venue, SKOS.altLabel)
+    assert {acronym, other} == {Literal("FooConf"), Literal("Fooconf")}

@@ -189,6 +189,8 @@ class _Builder:
         self.records: dict[tuple[str, int], str] = {}
         self.evidences: dict[str, str] = {}
         self.venues: dict[str, str] = {}
+        #: Venue nodes already labelled (two acronyms may give one IRI).
+        self.venue_labels: set[str] = set()
         self.organizations: dict[str, str] = {}  # name as written → node
         self.organization_nodes: set[str] = set()
         self.system_nodes: dict[str, str | None] = {}
@@ -332,11 +334,20 @@ class _Builder:
         known = self.venue_by_acronym.get(acronym)
         if known is None:
             node = _P.venue(iri.slug(acronym))
+            if node in self.venue_labels:
+                # "GitHub" and "Github", two spellings of one unknown venue: one node (one
+                # IRI), labelled as first built; the other spelling is an alternative label.
+                L(node, skos.altLabel, acronym)
+                return node
+            self.venue_labels.add(node)
             I(node, rdf.type, mls.Venue)
             L(node, rdfs.label, acronym)
             L(node, mls.acronym, acronym)
             return node
+        if _P.venue(known.key) in self.venue_labels:
+            return _P.venue(known.key)
         node = _P.venue(known.key)
+        self.venue_labels.add(node)
         I(node, rdf.type, mls.Venue)
         I(node, rdf.type, _VENUE_CLASSES.get(known.kind, mls.Venue))
         L(node, rdfs.label, known.acronym)
