@@ -423,6 +423,56 @@ def _tag_first(plain, table: VenueTable) -> tuple[citation.VenueYear | None, str
     return vy, title, "".join(rest)
 
 
+# A contribution mark after a name: "Ada Quill*", "Bo Lind #", "Cy Tran\\*", "Dee Park†".
+_AUTHOR_MARK = re.compile(r"(?<=[^\W\d_])\s*(?:\\?[*#†‡§∗])+(?=\s*(?:[,.;]|and\b|$))")
+_VENUE_ACRONYM = re.compile(
+    r"^(?P<name>.+?)\s*[(（](?P<acronym>[^()（）]{2,30})[)）]\s*,?\s*(?P<rest>.*)$"
+)
+_REMARK_TAIL = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+
+
+def _author_lead(
+    before: str, label: str, after: str, table: VenueTable
+) -> tuple[citation.Attribution, citation.VenueYear | None] | None:
+    """A bullet that cites its paper author first: ``Ada Quill*, Bo Lind#. [Title](url).
+    *Venue (ACR)*, 2022.``: the text before the link is an author list closed by a full stop
+    (two names or more, or "et al."; contribution marks dropped), the link's label is the
+    title. Returns the authors and the venue the text after the link gives (the venue
+    table's, or its parenthesised acronym when the table does not know the full name);
+    None for any other bullet.
+
+    >>> att, vy = _author_lead(
+    ...     "Ada Quill*, Bo Lind#.", "Tarn: Fast Things",
+    ...     ". International Conference on Learning Representations (ICLR), 2022 (oral).",
+    ...     default_table())
+    >>> att.authors, vy.venue, vy.year
+    (('Ada Quill', 'Bo Lind'), 'ICLR', 2022)
+    >>> _author_lead("Tarn, Pike.", "Tarn: Fast Things", "", default_table()) is None
+    True
+    >>> _author_lead("Ada Quill.", "Tarn: Fast Things", "", default_table()) is None
+    True
+    """
+    if not before.endswith(".") or not _names_the_entry(label):
+        return None
+    text = _AUTHOR_MARK.sub("", before) if any(c in before for c in "*#†‡§∗") else before
+    att = citation.parse_attribution_line(text, table)
+    if (
+        att is None
+        or att.venue_raw
+        or att.affiliations
+        or not (len(att.authors) > 1 or (att.authors and att.truncated))
+    ):
+        return None
+    rest = _REMARK_TAIL.sub("", after.replace("*", "").strip(" .,;:")).strip(" .,;:")
+    vy = parse_venue(rest, table) if rest else None
+    if vy is not None and not vy.known and (m := _VENUE_ACRONYM.match(rest)) is not None:
+        # "IEEE Transactions on Multimedia (TMM), 2020": the acronym names it.
+        vy = parse_venue(f"{m.group('acronym')} {m.group('rest')}", table)
+    if vy is not None and (vy.year is None or not vy.venue):
+        vy = None
+    return att, vy
+
+
 def _use_tags(tagged: Tagged, facts: _Facts, problems: list[Problem], item: Item) -> None:
     """What a title's tags say: venue, organisations, an author, a date (:mod:`.tags`)."""
     facts.add_venue(tagged.venue)
@@ -593,7 +643,14 @@ def interpret(
             before if own_links else fold_spaces("".join(x.text for x in plain if x.link is None))
         )
         after = fold_spaces("".join(_after_link(plain)))
-        tag_first = _tag_first(plain, table) if own_links else None
+        lead = _author_lead(before, own_links[0].label, after, table) if own_links else None
+        if lead is not None:
+            # "Ada Quill, Bo Lind. [Title](url). *ICLR*, 2022": people first, then the
+            # linked title, then venue and year.
+            facts.add_attribution(lead[0], "author-lead")
+            facts.add_venue(lead[1])
+            head, after = own_links[0].label, ""
+        tag_first = _tag_first(plain, table) if own_links and lead is None else None
         if tag_first is not None:
             # "[[ICML](url)] Tarn: Fast Things [[code](url)]": the label is a tag, the
             # title follows the link.

@@ -96,6 +96,9 @@ RULES = {
     "inline-citation": "An MLA-style citation on the bullet gives authors, title, venue and year.",
     "inline-authors": "Names right after a linked title and a full stop ('[Title](url). Ada Quill, "
     "Bo Lind.'), two or more or closed by 'et al.', are its authors (ingest.entries).",
+    "author-lead": "People's names before a linked title, closed by a full stop ('Ada Quill, Bo "
+    "Lind. [Title](url). ICLR, 2022'), two or more or closed by 'et al.', are its authors; the "
+    "text after the link gives venue and year (ingest.entries).",
     "by-line": "'by Who, Venue Year' after a linked title names its people or organisations, "
     "venue and year; without 'by', only a citation is read: people's names, then a venue the "
     "venue table knows, with a year (ingest.tags).",
