@@ -722,6 +722,10 @@ def interpret(
                 facts.add_attribution(att, "inline-authors")
             elif description and not citation.split_venue_tag("x " + description, table)[1]:
                 facts.descriptions.insert(0, description)
+        elif own_links and not head and _ALNUM.search(after):
+            # "[PDF](url) - the slides of the keynote": a kind word names no title; the
+            # text after it is still the entry's description, not lost.
+            facts.descriptions.insert(0, _LEADING_DASHES.sub("", after))
         cited = None
     links = own_links + facts.links + badge_links
     tagged = read_tags(head, table, tag_source)
