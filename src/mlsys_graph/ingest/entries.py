@@ -394,6 +394,8 @@ def _tag_first(plain, table: VenueTable) -> tuple[citation.VenueYear | None, str
     ('ICML', None, 'Tarn: Fast.', ' [5⭐]')
     >>> tf("- [Paper](https://e.org/t.pdf) Tarn: Fast Things")[1:]
     ('Tarn: Fast Things', '')
+    >>> tf("- [[CVPR](https://e.org/t.pdf)] [31:fire:] Tarn: Fast Things. [bnn]")[1:]
+    ('Tarn: Fast Things.', '')
     >>> tf("- [Tarn](https://e.org/t) Fast things"), tf("- [PDF](https://e.org/t.pdf) - the slides")
     (None, None)
     >>> tf("- [SOSP](https://sosp.org) ACM Symposium on Operating Systems Principles") is None
@@ -417,6 +419,10 @@ def _tag_first(plain, table: VenueTable) -> tuple[citation.VenueYear | None, str
         elif segment.link is None:
             parts.append(segment.text)
     title = fold_spaces(_TITLE_TAGS.sub("", "".join(parts)))
+    while (m := _BRACKETED.match(title)) is not None:
+        # "[[CVPR](url)] [31:fire:] Title": a count or a mark before the title.
+        vy = vy or venue_tag(m.group(1), table)
+        title = title[m.end() :].lstrip()
     if not _TITLE_START.match(title) or table.lookup(title.rstrip(" .")) is not None:
         # "[SOSP](url) ACM Symposium on Operating Systems Principles": a venue's own page.
         return None
