@@ -33,6 +33,7 @@ from .names import (
     _looks_like,
     _names,
     _read_author_text,
+    is_organisation,
     parse_authors,
 )
 from .text import is_remark, normalise, strip_links
@@ -139,6 +140,8 @@ _EMPH = re.compile(
 _PAREN = re.compile(r"\((?P<v>[^()]*)\)\s*[.,;]?\s*$")
 # A plain last group after a comma or full stop: "Ada Quill, Bo Li, OSDI 2023."
 _PLAIN_TAIL = re.compile(r"[,;.]\s+(?P<v>[^,;.()*_]+?)\s*\.?\s*$")
+# A venue's acronym: one word, two capitals or more ("IJCNN", "SysML"; not "Lind").
+_ACRONYM = re.compile(r"[A-Z][A-Za-z]*[A-Z][A-Za-z]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,13 +214,17 @@ def _peel(text: str, table: VenueTable) -> tuple[str, _Peeled | None]:
 def _peel_plain_tail(text: str, table: VenueTable) -> tuple[str, _Peeled | None]:
     """Take a plain last group off ``text`` when it is a known venue with a year and
     nothing else: "Ada Quill, Bo Li, OSDI 2023" → "Ada Quill, Bo Li" and OSDI 2023 (the
-    venue is never read as one more author)."""
+    venue is never read as one more author), or an acronym no organisation's with a year
+    ("Bo Li. TARNC 2005", an unknown venue: no name is written "TARNC")."""
     m = _PLAIN_TAIL.search(text)
     if m is None:
         return text, None
     found = _read_venue(m.group("v"), table)
     vy = found.venue_year
-    if not (vy.known and vy.year is not None and _venue_looking(found.residue, table)):
+    if vy.year is None or not (
+        (vy.known and _venue_looking(found.residue, table))
+        or (vy.venue and _ACRONYM.fullmatch(vy.venue) and not is_organisation(vy.venue))
+    ):
         return text, None
     return text[: m.start("v")].rstrip(" ,;"), _Peeled(vy, found.arxiv)
 

@@ -70,8 +70,10 @@ _TRAILING = re.compile(r"\s*[.:：。]$")
 # Years in a heading that names a venue: "OSDI 2024", "OSDI '24", "OSDI'24", "OSDI 24".
 _YEARS = re.compile(r"\s*'?\s*\b(?:(?:19|20)\d\d|\d\d)\b|'\d\d\b")
 _ALNUM = re.compile(r"[^\W_]")
-_LEADING_DASHES = re.compile(r"^[\s\-–—:：]+")
+_LEADING_DASHES = re.compile(r"^[\s\-–—:：|]+")
 _AFTER_STOP = re.compile(r"^\s*[.,]\s*\S")
+# A pipe inside a code span ("`grep | sort`"): no cell or tag separator.
+_CODE_PIPE = re.compile(r"`[^`]*\|[^`]*`")
 _ENDS_IN_COLON = re.compile(r"[:：]\s*$")
 _DOI_TEXT = re.compile(r"\bdoi[:\s]+(10\.\d{4,9}/\S+)", re.I)
 _YEAR_TEXT = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -261,6 +263,8 @@ def _clean_title(text: str, facts: _Facts, table: VenueTable) -> str:
 
     if "(" in title or "（" in title:
         title = _PAREN.sub(drop_remark, title)
+    if title.endswith((").", ")。", "）.", "）。")):
+        title = title[:-1]  # "Title (SoCC 2020).": the full stop after a tag
     title, tag = citation.split_venue_tag(title, table)
     if tag is None and (m := _TITLE_VENUE.match(title)) is not None:
         tag = venue_alone(m.group("v"), table)
@@ -269,6 +273,34 @@ def _clean_title(text: str, facts: _Facts, table: VenueTable) -> str:
     facts.add_venue(tag)
     title = fold_spaces(title).strip(" \"'“”")
     title = _TRAILING.sub("", title, count=1).strip()
+    return title
+
+
+# A full stop that may end a title: not an initial's ("A. Quill").
+_TITLE_STOP = re.compile(r"(?<!\b[^\W\d_])[.。]\s+")
+# An initial at the very end, whose full stop went with the title's ("…, Lind, B").
+_LAST_INITIAL = re.compile(r"\b[^\W\d_]$")
+
+
+def _title_authors(title: str, facts: _Facts, table: VenueTable) -> str:
+    """A plain title followed by its authors (``Tarn Search. Ada Quill, Bo Lind, et al.``,
+    the venue read already, or after them: ``… Bo Lind. Tarnconf 2019``): the title
+    without them, the authors (and venue) in ``facts``. They are read only when they are
+    two or more people or closed by "et al.", and the entry is cited (a venue or a year;
+    "et al." is enough): a title's own second sentence keeps its place."""
+    for m in _TITLE_STOP.finditer(title):
+        rest = title[m.end() :]
+        rest = rest + "." if _LAST_INITIAL.search(rest) else rest
+        att = citation.parse_attribution_line(rest, table)
+        if att is None or not att.authors or att.affiliations:
+            continue
+        if len(att.authors) < 2 and not att.truncated:
+            continue
+        cited = att.venue_raw or att.year or facts.venue_raw or (facts.year and not facts.dated)
+        if not (att.truncated or cited):
+            continue
+        facts.add_attribution(att, "inline-authors")
+        return title[: m.start()].strip()
     return title
 
 
@@ -713,10 +745,12 @@ def interpret(
                 facts.affiliations = facts.affiliations + by.affiliations
                 facts.add_venue(by.venue)
                 after = ""
-            if after.lstrip().startswith("|"):
-                # "[Title](url) | OSDI'22 | Acme Labs": venue and organisation suffixes.
-                _use_tags(read_tags("x " + after, table), facts, problems, item)
-                after = ""
+            if after.lstrip().startswith("|") and not _CODE_PIPE.search(item.source):
+                # "[Title](url) | OSDI'22 | Acme Labs": venue and organisation suffixes;
+                # what they do not read ("| handy") stays the description.
+                suffixes = read_tags("x " + after, table)
+                _use_tags(suffixes, facts, problems, item)
+                after = suffixes.title.removeprefix("x").lstrip(" |")
             description = _LEADING_DASHES.sub("", after)
             att = (
                 citation.parse_attribution_line(description, table)
@@ -747,6 +781,8 @@ def interpret(
     if row is None and item.after_links:
         _, trailing = citation.split_venue_tag("x " + item.after_links.strip(), table)
         facts.add_venue(trailing)
+    if row is None and not facts.authors and ". " in title:
+        title = _title_authors(title, facts, table)
     if cited is None:
         cited = facts.cited
     kind = decide_kind(item, own_links + facts.links, cited)

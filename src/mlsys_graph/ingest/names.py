@@ -59,9 +59,9 @@ _NOT_NAME = wordset(
 _INITIALS = re.compile(r"(?:[^\W\d_]\.?-?)*[^\W\d_]\.?")
 _NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['-](?=[^\W\d_]))*\.?")
 
-_TRUNCATION = re.compile(
-    r"(?i)\bet\.?\s*al\b\.?|\band\s+so\s+on\b\.?|\betc\b\.?|\band\s+others\b\.?"
-)
+#: "et al." as lists write it: "et al", "et. al.", "et.al", and the slip "etc al.".
+ET_AL = r"\bet(?:c\b\.?|\.)?\s*al\b\.?"
+_TRUNCATION = re.compile(rf"(?i){ET_AL}|\band\s+so\s+on\b\.?|\betc\b\.?|\band\s+others\b\.?")
 _AND = re.compile(r"(?i)\s*(?:,\s*)?(?:\band\b|&)\s*")
 
 
@@ -107,6 +107,23 @@ def _is_given(chunk: str) -> bool:
     if all(_is_initials(w) for w in words):
         return True
     return _is_name_word(words[0]) and all(_is_initials(w) for w in words[1:])
+
+
+def _pairs_with(chunk: str, given: str, family_first: bool) -> bool:
+    """Whether ``chunk, given`` is one person written family first: "Jia, Zhihao", "Jia,
+    Z."; a family name of two words only before initials alone in a list written family
+    first throughout (``family_first``: "Giraud Carrier, C., Quill, A.")."""
+    if not _is_given(given):
+        return False
+    if _is_family(chunk):
+        return True
+    words = chunk.split()
+    return (
+        family_first
+        and len(words) == 2
+        and all(_is_initials(w) for w in given.split())
+        and all(_is_name_word(w) and not _is_initials(w) for w in words)
+    )
 
 
 @lru_cache(maxsize=1 << 14)  # chunks are names, and names recur
@@ -343,6 +360,9 @@ def _names_and_chunks(
     # Mae and Ortiz, Ben"). In "Quill, Ada, Ben Ortiz" a multi-word chunk is a name.
     paired = all(len(g) >= 2 and all(_is_suffix(c) for c in g[2:]) for g in groups)
     for g, chunks in enumerate(groups):
+        # "Giraud Carrier, C., Quill, A.": every other chunk initials alone, family first
+        initials = sum(1 for c in chunks if all(_is_initials(w) for w in c.split()))
+        family_first = initials >= 2 and 2 * initials >= len(chunks) - 1
         i = 0
         while i < len(chunks):
             chunk = chunks[i]
@@ -356,7 +376,7 @@ def _names_and_chunks(
                 and len(chunks) > 1
                 and _is_family(chunk)
                 and _is_long_given(chunks[1])
-            ) or (i + 1 < len(chunks) and _is_family(chunk) and _is_given(chunks[i + 1])):
+            ) or (i + 1 < len(chunks) and _pairs_with(chunk, chunks[i + 1], family_first)):
                 names.append(f"{chunks[i + 1]} {chunk}")
                 places.append([(g, i), (g, i + 1)])
                 i += 2

@@ -40,7 +40,7 @@ from .citation import parse_attribution_line
 from .fields import field_name, title_columns
 from .links import label_class
 from .markdown import Cell, Item, Segment, fold_spaces
-from .names import is_organisation
+from .names import ET_AL, is_organisation
 from .venue_text import _venue_looking, date_year, parse_venue, venue_alone
 from .venues import VenueTable, default_table
 
@@ -225,7 +225,7 @@ def _cell_venue(text: str, table: VenueTable) -> bool:
     )
 
 
-_ET_AL = re.compile(r"(?i)\bet\.?\s*al\b\.?\s*$")
+_ET_AL = re.compile(rf"(?i){ET_AL}\s*$")
 
 
 def _reads_as_authors(text: str, table: VenueTable) -> int:

@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass
 
 from .links import label_class
-from .names import is_organisation
+from .names import ET_AL, is_organisation
 from .naming import looks_like_person
 from .venue_text import VenueYear, _read_venue, _venue_looking, date_year, parse_venue
 from .venues import VenueTable, default_table
@@ -53,11 +53,24 @@ _LEADING = re.compile(
     r"^[^\w\[\]()]*\[(?P<tag>[^\[\]]{1,60})\][ \t]*(?:[:：][ \t]*|[-–—](?:[ \t]+|$))?"
 )
 _AT = re.compile(r"\(\s*@\s*(?P<who>[^()]+?)\s*\)\s*[.,;]?\s*$")
-_ETC = re.compile(r"(?i)[\s,]*(?:\betc\b\.?|\bet\s+al\b\.?)\s*$")
+_ETC = re.compile(rf"(?i)[\s,]*(?:{ET_AL}|\betc\b\.?)\s*$")
 _PIPE = re.compile(r"\s+\|\s+(?P<suffix>[^|]+?)\s*$")
 _CODE_NAME = re.compile(r"\(\s*`(?P<name>[^`]{1,40})`\s*\)\s*$")
 _CROSS_REFERENCE = re.compile(r"(?i)\s*\[\s*(?:also\s+)?(?:in|see)\b[^\[\]]*\]\s*$")
 _MARKER_WORDS = frozenset({"new", "hot", "read", "updated", "update", "todo", "wip", "oral"})
+
+
+# A proper name of up to four words, each capitalised: "Stanford", "Acme Labs".
+_PROPER_WORD = re.compile(r"[^\W\d_][\w&.'’-]*")
+
+
+def _names_someone(suffix: str) -> bool:
+    """A ``| suffix`` that names an organisation: one the names module knows ("Acme
+    Labs", "MIT"), or a short proper name ("Stanford"); not text ("handy", "Tip: …")."""
+    if is_organisation(suffix):
+        return True
+    words = suffix.split()
+    return 0 < len(words) <= 4 and all(w[0].isupper() and _PROPER_WORD.fullmatch(w) for w in words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,8 +164,10 @@ def read_tags(text: str, table: VenueTable | None = None, source: str = "") -> T
             venue = venue or vy
             if vy.year is None and vy.venue:
                 no_year.append(suffix)
-        else:
+        elif _names_someone(suffix.strip()):
             affiliations.insert(0, suffix.strip())
+        else:
+            break  # "| handy", "| Tip: use it": text, which stays where it is
         title = title[: m.start()].rstrip()
     authors: list[str] = []
     truncated = False

@@ -308,10 +308,14 @@ def venue_alone(text: str, table: VenueTable | None = None) -> VenueYear | None:
 
     >>> venue_alone("ICLR 2018").venue, venue_alone("OSDI 2020 keynote"), venue_alone("ICLR")
     ('ICLR', None, None)
+    >>> venue_alone("Ada Quill and Bo Lind (SoCC 2020)") is None
+    True
     """
     table = table if table is not None else default_table()
     found = _read_venue(text, table)
     vy = found.venue_year
+    if found.residue and ("(" in found.residue or "\uff08" in found.residue):
+        return None  # "Ada Quill (SoCC 2020)": a venue tag on something else
     if vy.known and vy.year is not None and _venue_looking(found.residue, table):
         return vy
     return None

@@ -94,8 +94,10 @@ RULES = {
     "venue tag in the title, or an enclosing heading such as '## 2024' or '### OSDI'; the venue "
     "is canonicalised with data/venues.toml (ingest.citation).",
     "inline-citation": "An MLA-style citation on the bullet gives authors, title, venue and year.",
-    "inline-authors": "Names right after a linked title and a full stop ('[Title](url). Ada Quill, "
-    "Bo Lind.'), two or more or closed by 'et al.', are its authors (ingest.entries).",
+    "inline-authors": "Names right after a title and a full stop ('[Title](url). Ada Quill, "
+    "Bo Lind.'), two or more or closed by 'et al.', are its authors; after a plain title "
+    "('Title. Ada Quill, Bo Lind. OSDI 2021.') only when a venue or year or 'et al.' follows "
+    "(ingest.entries).",
     "author-lead": "People's names before a linked title, closed by a full stop ('Ada Quill, Bo "
     "Lind. [Title](url). ICLR, 2022'), two or more or closed by 'et al.', are its authors; the "
     "text after the link gives venue and year (ingest.entries).",
