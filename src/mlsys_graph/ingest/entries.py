@@ -440,8 +440,7 @@ def _tag_first(plain, table: VenueTable) -> tuple[citation.VenueYear | None, str
     if first is None or _ALNUM.search("".join(s.text for s in plain[:first])):
         return None
     label = plain[first].link.label
-    vy = venue_tag(label, table) if label else None
-    if vy is None and (not label or _names_the_entry(label)):
+    if not label:
         return None
     parts: list[str] = []
     rest: list[str] = []
@@ -451,11 +450,19 @@ def _tag_first(plain, table: VenueTable) -> tuple[citation.VenueYear | None, str
         elif segment.link is None:
             parts.append(segment.text)
     title = fold_spaces(_TITLE_TAGS.sub("", "".join(parts)))
+    tags: list[str] = []
     while (m := _BRACKETED.match(title)) is not None:
         # "[[CVPR](url)] [31:fire:] Title": a count or a mark before the title.
-        vy = vy or venue_tag(m.group(1), table)
+        tags.append(m.group(1))
         title = title[m.end() :].lstrip()
-    if not _TITLE_START.match(title) or table.lookup(title.rstrip(" .")) is not None:
+    if not _TITLE_START.match(title):  # the cheap test first: most bullets end here
+        return None
+    vy = venue_tag(label, table)
+    if vy is None and _names_the_entry(label):
+        return None
+    for tag in tags:
+        vy = vy or venue_tag(tag, table)
+    if table.lookup(title.rstrip(" .")) is not None:
         # "[SOSP](url) ACM Symposium on Operating Systems Principles": a venue's own page.
         return None
     return vy, title, "".join(rest)
