@@ -197,7 +197,35 @@ def _inline_segments(inline) -> tuple[tuple[Segment, ...], bool]:
         elif tok.type == "image":
             segments.append(Segment("", image=Link(tok.content, str(tok.attrs.get("src", "")))))
         i += 1
+    if "[" in inline.content:
+        _unframe(segments)
     return tuple(segments), image_link
+
+
+def _unframe(segments: list[Segment]) -> None:
+    """Drop the brackets a link is framed in (``Title [[paper](url)]``, ``[[ICML](url)]
+    Title``): they mark the link as a tag, they are no text of the title before it or of
+    the text after it.
+
+    >>> doc = read_structure("- Tarn Six [[paper](https://e.org/t.pdf)] [[code](u)]", "x.md")
+    >>> doc.items[0].before_first_link, doc.items[0].text
+    ('Tarn Six', 'Tarn Six')
+    >>> read_structure("- Pike [see [notes](https://e.org/n) here]", "x.md").items[0].text
+    'Pike [see here]'
+    """
+    for i in range(1, len(segments) - 1):
+        link, before, after = segments[i], segments[i - 1], segments[i + 1]
+        if (
+            link.link is not None
+            and before.link is None
+            and after.link is None
+            and before.image is None
+            and after.image is None
+            and before.text.endswith("[")
+            and after.text.startswith("]")
+        ):
+            segments[i - 1] = Segment(before.text[:-1])
+            segments[i + 1] = Segment(after.text[1:])
 
 
 _EMPTY_BRACKETS = re.compile(r"[(（\[]\s*[)）\]]")

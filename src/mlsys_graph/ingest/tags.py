@@ -211,6 +211,9 @@ class ByLine:
 _BY = re.compile(r"^\s*by\s+(?P<who>\S.*?)\s*$", re.I | re.S)
 _NAME_STOP = re.compile(r"(?<=[^\W\d_]{2})\.$")
 _PERSON_AT = re.compile(r"^(?P<name>[^()]+?)\s*[(（](?P<org>[^()（）]+)[)）]$")
+_AFTER_ET_AL = re.compile(r"(?i)^(?P<who>.*\bet\s+al\b\.?)\s+(?P<tail>[^,;，；]*\d)$")
+# One name word ("Quill", "Zhihao"): a person's when "et al." closes it.
+_LONE_NAME = re.compile(r"^[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*$")
 
 
 def read_by_line(text: str, table: VenueTable | None = None) -> ByLine | None:
@@ -228,6 +231,11 @@ def read_by_line(text: str, table: VenueTable | None = None) -> ByLine | None:
     ((), (('Fabrikam Research', None), ('Acme University', None)), 2022)
     >>> read_by_line("Tarn is fast") is None
     True
+    >>> b = read_by_line("by Ada Quill et al. OOPSLA 2020")
+    >>> b.authors, b.truncated, b.affiliations, b.venue.venue, b.venue.year
+    (('Ada Quill',), True, (), 'OOPSLA', 2020)
+    >>> read_by_line("by Quill et al., MLSys 2019").authors
+    ('Quill',)
     """
     table = table if table is not None else default_table()
     m = _BY.match(text)
@@ -235,17 +243,24 @@ def read_by_line(text: str, table: VenueTable | None = None) -> ByLine | None:
         return None
     who = m.group("who").strip(" .;")
     venue = None
-    head, sep, last = who.rpartition(",")
-    candidate = last if sep else who
-    vy = venue_tag(candidate.strip(), table)
-    if vy is None and sep:
-        # "by Ada Quill, techrxiv 2022": after the people, a name with a year is the
-        # venue, known or not (an unknown one is reported), never an organisation.
-        vy = parse_venue(candidate.strip(), table)
-        if vy.year is None or not vy.venue or len(vy.venue.split()) > 3:
-            vy = None
-    if vy is not None and (vy.venue or vy.year):
-        venue, who = vy, (head if sep else "")
+    if (m := _AFTER_ET_AL.match(who)) is not None:
+        # "by Ada Quill et al. OOPSLA 2020": "et al." closes the people; a venue may
+        # follow it with no comma.
+        tail = parse_venue(m.group("tail"), table)
+        if tail.year is not None and tail.venue and (tail.known or len(tail.venue.split()) <= 3):
+            venue, who = tail, m.group("who")
+    if venue is None:
+        head, sep, last = who.rpartition(",")
+        candidate = last if sep else who
+        vy = venue_tag(candidate.strip(), table)
+        if vy is None and sep:
+            # "by Ada Quill, techrxiv 2022": after the people, a name with a year is the
+            # venue, known or not (an unknown one is reported), never an organisation.
+            vy = parse_venue(candidate.strip(), table)
+            if vy.year is None or not vy.venue or len(vy.venue.split()) > 3:
+                vy = None
+        if vy is not None and (vy.venue or vy.year):
+            venue, who = vy, (head if sep else "")
     authors, truncated, affiliations = _read_who(who)
     if not (authors or affiliations or venue):
         return None
@@ -288,10 +303,11 @@ def _read_who(
     who = _ETC.sub("", who)
     authors: list[str] = []
     affiliations: list[tuple[str, int | None]] = []
-    for part in _who_parts(who):
+    parts = _who_parts(who)
+    for part in parts:
         pm = _PERSON_AT.match(part)
         name = pm.group("name").strip() if pm else part
-        if _is_person(name):
+        if _is_person(name) or (truncated and len(parts) == 1 and _lone_name(name)):
             authors.append(name)
             if pm:
                 affiliations.extend(
@@ -316,6 +332,17 @@ def _who_parts(who: str) -> list[str]:
 
 def _is_person(name: str) -> bool:
     return looks_like_person(name) and not is_organisation(name)
+
+
+def _lone_name(name: str) -> bool:
+    """One capitalised name word and no organisation's: "by Quill et al." names a person
+    (as an author line's lone surname before "et al." does), "by Acme et al." does not."""
+    return (
+        bool(_LONE_NAME.match(name))
+        and name[0].isupper()
+        and not name.isupper()
+        and not is_organisation(name)
+    )
 
 
 # The last separator of a citation, before its venue: a comma or semicolon, or a full stop

@@ -172,13 +172,20 @@ _NOISE_PREFIX = re.compile(
 )
 
 
+# Where a work is hosted, not where it was published: a venue column's "GitHub" says the
+# entry is a repository (or a post), not a paper of a venue called GitHub.
+_NO_VENUE_SITE = re.compile(
+    r"(?i)^(?:github|gitlab|hugging\s*face|website|homepage|blog|web\s*page)\s*[.:]?$"
+)
+
+
 @lru_cache(maxsize=1 << 15)  # venue texts and headings repeat across a list's entries
 def _read_venue(text: str, table: VenueTable) -> _VenueText:
     """Read ``text`` as a venue: what :func:`parse_venue` does, keeping arXiv id and residue.
 
     A pure function of the text and the (immutable) table, so it is memoised."""
     raw = _unwrap(normalise(text))
-    if not raw or is_remark(raw):
+    if not raw or is_remark(raw) or _NO_VENUE_SITE.match(raw):
         return _VenueText(_NO_VENUE, None, "")
     work = raw
     arxiv = None
@@ -249,6 +256,8 @@ def parse_venue(text: str, table: VenueTable | None = None) -> VenueYear:
     >>> parse_venue("FooConf 2020")
     VenueYear(venue='FooConf', venue_raw='FooConf 2020', year=2020, known=False)
     >>> parse_venue("On going")
+    VenueYear(venue=None, venue_raw=None, year=None, known=False)
+    >>> parse_venue("Github")  # where the work is hosted, no venue
     VenueYear(venue=None, venue_raw=None, year=None, known=False)
     """
     return _read_venue(text, table if table is not None else default_table()).venue_year

@@ -101,6 +101,9 @@ RULES = {
     "paren-author": "A parenthesis of people's names that is all the text after a linked "
     "title ('[Title](url) (Ada Quill)') names its authors; one of organisations, its "
     "affiliations (ingest.tags).",
+    "author-lead": "People's names before a linked title, closed by a full stop ('Ada Quill, Bo "
+    "Lind. [Title](url). ICLR, 2022'), two or more or closed by 'et al.', are its authors; the "
+    "text after the link gives venue and year (ingest.entries).",
     "by-line": "'by Who, Venue Year' after a linked title names its people or organisations, "
     "venue and year; without 'by', only a citation is read: people's names, then a venue the "
     "venue table knows, with a year (ingest.tags).",
