@@ -211,7 +211,7 @@ class ByLine:
 _BY = re.compile(r"^\s*by\s+(?P<who>\S.*?)\s*$", re.I | re.S)
 _NAME_STOP = re.compile(r"(?<=[^\W\d_]{2})\.$")
 _PERSON_AT = re.compile(r"^(?P<name>[^()]+?)\s*[(（](?P<org>[^()（）]+)[)）]$")
-_AFTER_ET_AL = re.compile(r"(?i)^(?P<who>.*\bet\s+al\b\.?)\s+(?P<tail>[^,;，；]*\d)$")
+_AFTER_ET_AL = re.compile(rf"(?i)^(?P<who>.*{ET_AL})\s+(?P<tail>[^,;，；]*\d)$")
 # One name word ("Quill", "Zhihao"): a person's when "et al." closes it.
 _LONE_NAME = re.compile(r"^[^\W\d_][^\W\d_'’\-]*(?:['’\-][^\W\d_]+)*$")
 
