@@ -41,8 +41,8 @@ from .links import (
 from .markdown import Item, fold_spaces, is_matter_text, is_toc_item
 from .names import is_organisation
 from .naming import looks_like_person, read_name
-from .openings import author_lead, names_the_entry, tag_first
-from .tables import Row, read_pipe_row, read_row
+from .openings import _ALNUM, _BRACKETED, author_lead, names_the_entry, tag_first
+from .tables import Row, pipe_in_code, read_pipe_row, read_row
 from .tags import (
     Tagged,
     citation_near_miss,
@@ -70,11 +70,8 @@ _YEAR_HEADING = re.compile(r"^(?:year\s+)?((?:19|20)\d\d)$", re.I)
 _TRAILING = re.compile(r"\s*[.:：。]$")
 # Years in a heading that names a venue: "OSDI 2024", "OSDI '24", "OSDI'24", "OSDI 24".
 _YEARS = re.compile(r"\s*'?\s*\b(?:(?:19|20)\d\d|\d\d)\b|'\d\d\b")
-_ALNUM = re.compile(r"[^\W_]")
 _LEADING_DASHES = re.compile(r"^[\s\-–—:：|]+")
 _AFTER_STOP = re.compile(r"^\s*[.,]\s*\S")
-# A pipe inside a code span ("`grep | sort`"): no cell or tag separator.
-_CODE_PIPE = re.compile(r"`[^`]*\|[^`]*`")
 _ENDS_IN_COLON = re.compile(r"[:：]\s*$")
 _DOI_TEXT = re.compile(r"\bdoi[:\s]+(10\.\d{4,9}/\S+)", re.I)
 _YEAR_TEXT = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -414,7 +411,6 @@ def _after_link(segments) -> list[str]:
 
 # Text after the links made only of bracketed tags: "[OSDI 2021][Nice paper]", "**[Must Read]**".
 _TRAILING_TAGS = re.compile(r"(?:[\s*_,;]*\[[^\[\]]{1,60}\])+[\s*_,;.]*")
-_BRACKETED = re.compile(r"\[([^\[\]]{1,60})\]")
 
 
 def _trailing_tags(text: str, table: VenueTable) -> Tagged | None:
@@ -709,7 +705,7 @@ def interpret(
                 facts.affiliations = facts.affiliations + by.affiliations
                 facts.add_venue(by.venue)
                 after = ""
-            if after.lstrip().startswith("|") and not _CODE_PIPE.search(item.source):
+            if after.lstrip().startswith("|") and not pipe_in_code(item.source):
                 # "[Title](url) | OSDI'22 | Acme Labs": venue and organisation suffixes;
                 # what they do not read ("| handy") stays the description.
                 suffixes = read_tags("x " + after, table)

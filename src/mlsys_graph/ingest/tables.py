@@ -44,7 +44,7 @@ from .names import ET_AL, is_organisation
 from .venue_text import _venue_looking, date_year, parse_venue, venue_alone
 from .venues import VenueTable, default_table
 
-__all__ = ["Row", "is_entry_table", "read_pipe_row", "read_row"]
+__all__ = ["Row", "is_entry_table", "pipe_in_code", "read_pipe_row", "read_row"]
 
 _BR = re.compile(r"(?i)^<br\s*/?>$")
 _TAG = re.compile(r"<[^>]+>")
@@ -235,6 +235,16 @@ def _pipe_cells(segments: tuple[Segment, ...]) -> list[list[Segment]]:
     return [c for c in cells if any(s.link or s.image or s.text.strip() for s in c)]
 
 
+def pipe_in_code(text: str) -> bool:
+    """Whether a ``|`` of ``text`` is inside a code span ("`grep | sort`"): no cell or
+    suffix separator.
+
+    >>> pipe_in_code("Tip: `grep | sort` | handy"), pipe_in_code("Tarn | OSDI'22")
+    (True, False)
+    """
+    return "`" in text and _CODE_PIPE.search(text) is not None
+
+
 def _cell_venue(text: str, table: VenueTable) -> bool:
     """A cell that is a venue and nothing else: a known venue with a year, a venue written
     as the table spells it (``NeurIPS``; not the word "Fast"), or a short venue-like name
@@ -287,7 +297,7 @@ def read_pipe_row(item: Item, table: VenueTable | None = None) -> Row | None:
     """
     if "|" not in item.source or len(_PIPES.findall(item.source)) < 2:
         return None
-    if "`" in item.source and _CODE_PIPE.search(item.source):
+    if pipe_in_code(item.source):
         return None  # "- `a | b | c`": a pipe in code
     return _pipe_row(item.segments, table if table is not None else default_table())
 
